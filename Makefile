@@ -1,0 +1,43 @@
+# Kontor: two commands on a fresh Debian machine with the Swift toolchain.
+#   make run   installs what is missing, builds, and runs `kontor run` on embedded defaults
+#   make test  installs what is missing, builds, and runs the whole test suite
+
+APT_PACKAGES := librdkafka-dev libcurl4-openssl-dev libxml2-dev pkg-config kcat
+PYTHON_PACKAGES := jsonschema
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps bench lint format clean
+
+run: deps
+	$(SWIFT) build --product kontor
+	$(SWIFT) run --skip-build kontor run
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+bench: deps
+	$(SWIFT) build -c release --product kontor
+	.build/release/kontor bench all
+
+# System packages (apt) and the Python JSON Schema validator used by the schema tests.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build .kontor

@@ -1,0 +1,109 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Kontor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kontor", targets: ["kontor"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // MARK: C libraries, found through pkg-config.
+        .systemLibrary(
+            name: "CRdKafka",
+            pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"]), .brew(["librdkafka"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+
+        // MARK: Kontor modules.
+        .target(
+            name: "KontorKafka",
+            dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(name: "KontorModel"),
+        .target(
+            name: "KontorWorkers",
+            dependencies: [
+                "KontorKafka",
+                "KontorModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "KontorServer",
+            dependencies: [
+                "KontorKafka",
+                "KontorModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "KontorApp",
+            dependencies: [
+                "KontorKafka",
+                "KontorModel",
+                "KontorWorkers",
+                "KontorServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "kontor",
+            dependencies: [
+                "KontorApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests.
+        .testTarget(name: "KontorKafkaTests", dependencies: ["KontorKafka"]),
+        .testTarget(
+            name: "KontorModelTests",
+            dependencies: ["KontorModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "KontorWorkersTests", dependencies: ["KontorWorkers"]),
+        .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "CLibXML2"]),
+        .testTarget(
+            name: "KontorEndToEndTests",
+            dependencies: ["KontorApp", "kontor"]
+        ),
+    ]
+)
+
+// Strict settings for every Kontor target.
+for target in package.targets where target.type != .system {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ]
+}

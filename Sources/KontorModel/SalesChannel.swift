@@ -1,0 +1,48 @@
+/// The channel an order came in through, such as `web`, `shopify` or `edi-x12`.
+///
+/// An open set: any string is accepted. Together with ``CanonicalOrder/orderNumber`` it identifies the external order
+/// (see ``OrderID/derived(channel:orderNumber:)``).
+public struct SalesChannel: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
+    ExpressibleByStringLiteral
+{
+    /// The channel name.
+    public let rawValue: String
+
+    /// Creates a channel.
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// Creates a channel.
+    public init(_ name: String) {
+        self.init(rawValue: name)
+    }
+
+    /// Creates a channel from a literal, e.g. `let channel: SalesChannel = "amazon"`.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
+    /// The channel name.
+    public var description: String { rawValue }
+
+    /// Decodes a string.
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    /// Encodes the string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    /// `web`: Kontor's own HTTP order API or a web shop posting canonical JSON.
+    public static let web = SalesChannel("web")
+    /// `shopify`.
+    public static let shopify = SalesChannel("shopify")
+    /// `edi-x12`: ANSI X12 850 purchase orders.
+    public static let ediX12 = SalesChannel("edi-x12")
+    /// `edi-edifact`: UN/EDIFACT ORDERS messages.
+    public static let ediEdifact = SalesChannel("edi-edifact")
+}

@@ -1,0 +1,2 @@
+import KontorApp
+print("kontor")

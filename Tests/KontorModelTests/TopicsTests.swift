@@ -1,0 +1,62 @@
+import Testing
+
+@testable import KontorModel
+
+@Suite struct TopicsTests {
+    @Test func topicNames() {
+        #expect(KontorTopics.orderReceived == "kontor.order.received.v1")
+        #expect(KontorTopics.orderValidated == "kontor.order.validated.v1")
+        #expect(KontorTopics.orderRejected == "kontor.order.rejected.v1")
+        #expect(KontorTopics.ingestQuarantine == "kontor.ingest.quarantine.v1")
+        #expect(KontorTopics.deadLetter(stage: "validation") == "kontor.dlq.validation.v1")
+        #expect(KontorTopics.validationDeadLetter == "kontor.dlq.validation.v1")
+    }
+
+    @Test func allTopicsWithPartitions() {
+        let partitions = Dictionary(uniqueKeysWithValues: KontorTopics.all.map { ($0.name, $0.partitions) })
+        #expect(
+            partitions == [
+                "kontor.order.received.v1": 6,
+                "kontor.order.validated.v1": 6,
+                "kontor.order.rejected.v1": 6,
+                "kontor.ingest.quarantine.v1": 3,
+                "kontor.dlq.validation.v1": 3,
+            ]
+        )
+        #expect(KontorTopics.spec(named: "kontor.order.received.v1")?.partitions == 6)
+        #expect(KontorTopics.spec(named: "nope") == nil)
+        for spec in KontorTopics.all {
+            let parts = spec.name.split(separator: ".")
+            #expect(parts.count == 4 && parts.first == "kontor" && parts.last == "v1", "\(spec.name)")
+        }
+    }
+
+    @Test func topicForEventType() {
+        #expect(KontorTopics.topic(for: OrderEventType.received) == KontorTopics.orderReceived)
+        #expect(KontorTopics.topic(for: OrderEventType.validated) == KontorTopics.orderValidated)
+        #expect(KontorTopics.topic(for: OrderEventType.rejected) == KontorTopics.orderRejected)
+        #expect(KontorTopics.topic(for: "com.example.other.v1") == nil)
+        #expect(
+            OrderEventType.all.map(\.rawValue) == [
+                "com.kontor.order.received.v1", "com.kontor.order.validated.v1", "com.kontor.order.rejected.v1",
+            ]
+        )
+    }
+
+    @Test func headerKeys() {
+        #expect(KontorHeaders.eventID == "kontor-event-id")
+        #expect(KontorHeaders.eventType == "kontor-event-type")
+        #expect(KontorHeaders.correlationID == "kontor-correlation-id")
+        #expect(KontorHeaders.schemaVersion == "kontor-schema-version")
+        #expect(KontorHeaders.dlqStage == "kontor-dlq-stage")
+        #expect(KontorHeaders.dlqOriginalOffset == "kontor-dlq-original-offset")
+        #expect(KontorHeaders.quarantineReason == "kontor-quarantine-reason")
+        #expect(KontorHeaders.receivedAt == "kontor-received-at")
+        #expect(KontorHeaders.contentType == "content-type")
+        #expect(Set(KontorHeaders.all).count == KontorHeaders.all.count)
+        #expect(KontorHeaders.all.count == 19)
+        for key in KontorHeaders.all {
+            #expect(key == key.lowercased() && !key.contains(" "), "\(key)")
+        }
+    }
+}
