@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: C libraries, found through pkg-config.
@@ -44,10 +45,18 @@ let package = Package(
         ),
         .target(name: "KontorModel"),
         .target(
+            name: "KontorStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "KontorWorkers",
             dependencies: [
                 "KontorKafka",
                 "KontorModel",
+                "KontorStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -57,6 +66,7 @@ let package = Package(
             dependencies: [
                 "KontorKafka",
                 "KontorModel",
+                "KontorWorkers",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,6 +77,7 @@ let package = Package(
             dependencies: [
                 "KontorKafka",
                 "KontorModel",
+                "KontorStore",
                 "KontorWorkers",
                 "KontorServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -90,7 +101,14 @@ let package = Package(
             dependencies: ["KontorModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KontorWorkersTests", dependencies: ["KontorWorkers"]),
+        .testTarget(name: "KontorStoreTests", dependencies: ["KontorStore"]),
+        .testTarget(
+            name: "KontorWorkersTests",
+            dependencies: [
+                "KontorWorkers",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "CLibXML2"]),
         .testTarget(
             name: "KontorEndToEndTests",

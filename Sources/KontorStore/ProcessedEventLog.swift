@@ -1,0 +1,9 @@
+/// Remembers which input events a stage has fully processed, so that a redelivered event
+/// (Kafka is at-least-once) produces no second effect.
+public protocol ProcessedEventLog: Sendable {
+    /// The ids among `eventIDs` that `stage` has already processed.
+    func processed(stage: String, among eventIDs: [String]) async throws -> Set<String>
+
+    /// Records `eventIDs` as processed by `stage`; recording an id twice is harmless.
+    func record(stage: String, eventIDs: [String]) async throws
+}

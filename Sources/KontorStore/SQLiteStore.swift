@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+/// Kontor's embedded store: one SQLite file (WAL mode) under the state folder.
+/// Schema migrations run when it opens.
+public final class SQLiteStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// Opens (creating if needed) the database at `path` and migrates it to the current schema.
+    public init(path: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        self.pool = try DatabasePool(path: path, configuration: configuration)
+        self.path = path
+        try Self.migrator.migrate(pool)
+    }
+
+    /// Every schema change, in order; applied migrations are never edited, only appended to.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-processed-events") { db in
+            try db.create(table: "processed_events") { table in
+                table.column("stage", .text).notNull()
+                table.column("event_id", .text).notNull()
+                table.column("processed_at", .datetime).notNull()
+                table.primaryKey(["stage", "event_id"])
+            }
+            try db.create(index: "processed_events_by_time", on: "processed_events", columns: ["processed_at"])
+        }
+        return migrator
+    }
+
+    /// Names of the migrations applied so far.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { try Self.migrator.appliedMigrations($0) }
+    }
+}
+
+extension SQLiteStore: ProcessedEventLog {
+    public func processed(stage: String, among eventIDs: [String]) async throws -> Set<String> {
+        guard !eventIDs.isEmpty else { return [] }
+        return try await pool.read { db in
+            var found: Set<String> = []
+            // SQLite limits bound parameters per statement; query in chunks.
+            for start in stride(from: 0, to: eventIDs.count, by: 500) {
+                let chunk = Array(eventIDs[start..<min(start + 500, eventIDs.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let ids = try String.fetchAll(
+                    db,
+                    sql: "SELECT event_id FROM processed_events WHERE stage = ? AND event_id IN (\(marks))",
+                    arguments: StatementArguments([stage] + chunk)
+                )
+                found.formUnion(ids)
+            }
+            return found
+        }
+    }
+
+    public func record(stage: String, eventIDs: [String]) async throws {
+        guard !eventIDs.isEmpty else { return }
+        let now = Date()
+        try await pool.write { db in
+            let statement = try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO processed_events (stage, event_id, processed_at) VALUES (?, ?, ?)"
+            )
+            for id in eventIDs {
+                try statement.execute(arguments: [stage, id, now])
+            }
+        }
+    }
+
+    /// Forgets processed-event records older than `age`; returns how many were removed.
+    @discardableResult
+    public func pruneProcessedEvents(olderThan age: Duration) async throws -> Int {
+        let cutoff = Date().addingTimeInterval(-Double(age.components.seconds))
+        return try await pool.write { db in
+            try db.execute(sql: "DELETE FROM processed_events WHERE processed_at < ?", arguments: [cutoff])
+            return db.changesCount
+        }
+    }
+}

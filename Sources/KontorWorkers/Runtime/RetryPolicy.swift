@@ -1,0 +1,39 @@
+/// How a stage retries a failing message before dead-lettering it: exponential backoff with
+/// full jitter, capped.
+public struct RetryPolicy: Sendable, Hashable {
+    /// Attempts in all, the first included; 1 means no retry.
+    public var maxAttempts: Int
+    public var initialBackoff: Duration
+    public var maxBackoff: Duration
+    public var multiplier: Double
+
+    public init(
+        maxAttempts: Int = 5,
+        initialBackoff: Duration = .milliseconds(100),
+        maxBackoff: Duration = .seconds(5),
+        multiplier: Double = 2
+    ) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.initialBackoff = initialBackoff
+        self.maxBackoff = maxBackoff
+        self.multiplier = multiplier
+    }
+
+    /// The wait before attempt `attempt + 1` (attempt counts from 1): a random duration between
+    /// zero and the exponential bound, so that many failing workers do not retry in lockstep.
+    public func backoff(afterAttempt attempt: Int) -> Duration {
+        let bound = min(
+            Double(maxBackoff.components.seconds) + Double(maxBackoff.components.attoseconds) / 1e18,
+            (Double(initialBackoff.components.seconds) + Double(initialBackoff.components.attoseconds) / 1e18)
+                * pow(multiplier, Double(attempt - 1))
+        )
+        return .milliseconds(Int64((Double.random(in: 0.5...1.0) * bound * 1000).rounded()))
+    }
+}
+
+private func pow(_ base: Double, _ exponent: Double) -> Double {
+    guard exponent > 0 else { return 1 }
+    var result = 1.0
+    for _ in 0..<Int(exponent) { result *= base }
+    return result
+}

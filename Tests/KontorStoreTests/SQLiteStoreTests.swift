@@ -1,0 +1,44 @@
+import Foundation
+import KontorStore
+import Testing
+
+@Suite("SQLite store")
+struct SQLiteStoreTests {
+    private func temporaryStore() throws -> SQLiteStore {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kontor-store-\(UUID().uuidString)/kontor.sqlite").path
+        return try SQLiteStore(path: path)
+    }
+
+    @Test("Migrations run when the store opens and again harmlessly on reopen")
+    func migrations() throws {
+        let store = try temporaryStore()
+        #expect(try store.appliedMigrations() == ["v1-processed-events"])
+        let reopened = try SQLiteStore(path: store.path)
+        #expect(try reopened.appliedMigrations() == ["v1-processed-events"])
+    }
+
+    @Test("Processed events are remembered per stage, survive reopening, and can be pruned")
+    func processedEvents() async throws {
+        let store = try temporaryStore()
+        #expect(try await store.processed(stage: "validation", among: ["a", "b"]).isEmpty)
+        try await store.record(stage: "validation", eventIDs: ["a", "c"])
+        try await store.record(stage: "validation", eventIDs: ["a"])
+        #expect(try await store.processed(stage: "validation", among: ["a", "b", "c"]) == ["a", "c"])
+        #expect(try await store.processed(stage: "allocation", among: ["a"]).isEmpty)
+
+        let reopened = try SQLiteStore(path: store.path)
+        #expect(try await reopened.processed(stage: "validation", among: ["c"]) == ["c"])
+        #expect(try await reopened.pruneProcessedEvents(olderThan: .seconds(3600)) == 0)
+        try await Task.sleep(for: .milliseconds(1100))
+        #expect(try await reopened.pruneProcessedEvents(olderThan: .seconds(1)) == 2)
+    }
+
+    @Test("Lookups larger than SQLite's parameter limit work")
+    func largeLookups() async throws {
+        let store = try temporaryStore()
+        let ids = (0..<2500).map { "event-\($0)" }
+        try await store.record(stage: "s", eventIDs: ids)
+        #expect(try await store.processed(stage: "s", among: ids + ["missing"]).count == 2500)
+    }
+}
