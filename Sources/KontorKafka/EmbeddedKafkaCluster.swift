@@ -22,7 +22,8 @@ public final class EmbeddedKafkaCluster: Sendable {
         // The mock cluster needs a client instance to run on; a bare producer serves.
         let owner = try RDKafkaClient.make(
             kind: .producer,
-            properties: ["client.id": "kontor-embedded-cluster"],
+            // No bootstrap servers: this client only hosts the cluster; it would warn about that.
+            properties: ["client.id": "kontor-embedded-cluster", "log_level": "3"],
             context: RDKafkaContext(logger: logger)
         )
         guard let cluster = rd_kafka_mock_cluster_new(owner.pointer, Int32(brokers)) else {

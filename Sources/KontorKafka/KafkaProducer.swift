@@ -19,7 +19,7 @@ public final class KafkaProducer: Sendable {
 
     public init(configuration: KafkaProducerConfiguration, logger: Logger) throws(KafkaError) {
         let deliveries = DeliveryTracker()
-        let context = RDKafkaContext(logger: logger, onDelivery: { deliveries.handleDeliveryReport($0) })
+        let context = RDKafkaContext(logger: logger, onDelivery: { deliveries.handleDeliveryReport($0, logger: logger) })
         self.client = try RDKafkaClient.make(kind: .producer, properties: configuration.properties, context: context) {
             rd_kafka_conf_set_dr_msg_cb($0, producerDeliveryCallback)
         }
@@ -62,6 +62,12 @@ public final class KafkaProducer: Sendable {
             }
         }
         return await withCheckedContinuation { batch.wait($0) }
+    }
+
+    /// Queues a message without waiting for its acknowledgement (fire and forget); a delivery
+    /// failure is only logged. For load generators and tools, not for pipeline effects.
+    public func produce(_ message: KafkaProducerMessage) throws(KafkaError) {
+        try enqueue(message, id: 0)
     }
 
     /// Hands the message to librdkafka, waiting while its local queue is full.

@@ -61,6 +61,9 @@ public struct KontorHeaders: Sendable {
 
     // MARK: Quarantine
 
+    /// `kontor-quarantine-id`: the id under which ops find a quarantined payload (also the message key).
+    public static let quarantineID = "kontor-quarantine-id"
+
     /// `kontor-quarantine-reason`: why the payload was refused, e.g. an ``OrderDecodingError`` message.
     public static let quarantineReason = "kontor-quarantine-reason"
 
@@ -77,6 +80,6 @@ public struct KontorHeaders: Sendable {
     public static let all: [String] = [
         eventID, eventType, correlationID, causationID, schemaVersion, contentType, dlqStage, dlqErrorClass,
         dlqErrorMessage, dlqAttempts, dlqOriginalTopic, dlqOriginalPartition, dlqOriginalOffset, dlqFirstFailure,
-        dlqLastFailure, quarantineReason, quarantineField, quarantineSource, receivedAt,
+        dlqLastFailure, quarantineID, quarantineReason, quarantineField, quarantineSource, receivedAt,
     ]
 }

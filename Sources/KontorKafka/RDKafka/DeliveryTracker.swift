@@ -1,4 +1,5 @@
 import CRdKafka
+import Logging
 import Synchronization
 
 /// Matches delivery reports to the tasks waiting for them.
@@ -43,9 +44,14 @@ final class DeliveryTracker: Sendable {
     var pendingCount: Int { state.withLock { $0.waiters.count } }
 
     /// The delivery-report callback's work: called on the poll thread for every message.
-    func handleDeliveryReport(_ message: UnsafePointer<rd_kafka_message_t>) {
+    func handleDeliveryReport(_ message: UnsafePointer<rd_kafka_message_t>, logger: Logger) {
         let id = UInt(bitPattern: message.pointee._private)
-        guard id != 0 else { return }
+        guard id != 0 else {
+            if message.pointee.err != RD_KAFKA_RESP_ERR_NO_ERROR {
+                logger.warning("unawaited message not delivered: \(KafkaError.rdKafka(message.pointee.err))")
+            }
+            return
+        }
         let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
         if message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
             let report = KafkaDeliveryReport(

@@ -108,8 +108,9 @@ private let rdKafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePoi
             case ...2: .critical
             case 3: .error
             case 4: .warning
-            case 5, 6: .info
-            default: .debug
+            case 5: .notice
+            case 6: .debug
+            default: .trace
             }
         context.logger.log(
             level: swiftLevel,

@@ -1,0 +1,142 @@
+import Foundation
+import KontorServer
+import KontorWorkers
+import Logging
+
+/// A configuration problem, naming the key, where it came from and what is wrong.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The table of every configuration key: its YAML path, its environment variable and how it
+/// sets ``KontorConfiguration``. YAML keys are dotted paths (`http.port` is `http: {port: ...}`);
+/// each key's environment variable is `KONTOR_` plus the path in upper snake case.
+public enum ConfigurationKeys {
+    struct Key: Sendable {
+        let path: String
+        let summary: String
+        let apply: @Sendable (inout KontorConfiguration, String) throws -> Void
+
+        /// `kafka.embeddedBrokers` → `KONTOR_KAFKA_EMBEDDED_BROKERS`.
+        var environmentVariable: String {
+            var name = "KONTOR_"
+            for character in path {
+                if character == "." {
+                    name.append("_")
+                } else if character.isUppercase {
+                    name.append("_")
+                    name.append(character)
+                } else {
+                    name.append(character.uppercased())
+                }
+            }
+            return name
+        }
+    }
+
+    static let all: [Key] = [
+        Key(path: "http.host", summary: "Address the HTTP server binds to (default 127.0.0.1)") { $0.httpHost = $1 },
+        Key(path: "http.port", summary: "HTTP port; 0 picks a free one (default 8080)") {
+            $0.httpPort = try int($1, "http.port", in: 0...65535)
+        },
+        Key(path: "stateDirectory", summary: "Folder for the store and runtime files (default .kontor)") {
+            $0.stateDirectory = $1
+        },
+        Key(path: "log.level", summary: "trace, debug, info, notice, warning, error or critical (default info)") {
+            guard let level = Logger.Level(rawValue: $1.lowercased()) else {
+                throw ConfigurationError("log.level: '\($1)' is not a log level (trace ... critical)")
+            }
+            $0.logLevel = level
+        },
+        Key(path: "roles", summary: "What this process runs: ingest, workers, or both (default both)") {
+            var roles: Set<KontorConfiguration.Role> = []
+            for name in list($1) {
+                guard let role = KontorConfiguration.Role(rawValue: name) else {
+                    throw ConfigurationError("roles: unknown role '\(name)' (ingest, workers)")
+                }
+                roles.insert(role)
+            }
+            $0.roles = roles
+        },
+        Key(path: "kafka.brokers", summary: "External Kafka bootstrap servers; unset runs the embedded cluster") {
+            $0.kafkaBrokers = $1.isEmpty ? nil : $1
+        },
+        Key(path: "kafka.embeddedBrokers", summary: "Brokers of the embedded cluster (default 3)") {
+            $0.embeddedBrokers = try int($1, "kafka.embeddedBrokers", in: 1...9)
+        },
+        Key(path: "kafka.topicReplicationFactor", summary: "Replication of topics created on external Kafka (default 1)") {
+            $0.topicReplicationFactor = try int($1, "kafka.topicReplicationFactor", in: 1...9)
+        },
+        Key(path: "kafka.producer.lingerMs", summary: "Producer batching delay, linger.ms (default 5)") {
+            $0.lingerMilliseconds = Int64(try int($1, "kafka.producer.lingerMs", in: 0...900_000))
+        },
+        Key(path: "kafka.producer.batchMessages", summary: "Messages per produce batch, batch.num.messages (default 10000)") {
+            $0.batchMessages = try int($1, "kafka.producer.batchMessages", in: 1...1_000_000)
+        },
+        Key(path: "kafka.producer.messageTimeoutMs", summary: "Delivery deadline incl. retries (default 120000)") {
+            $0.messageTimeoutMilliseconds = Int64(try int($1, "kafka.producer.messageTimeoutMs", in: 1000...3_600_000))
+        },
+        Key(path: "kafka.consumer.fetchWaitMaxMs", summary: "Broker wait on an empty fetch, fetch.wait.max.ms (default 10)") {
+            $0.fetchWaitMaxMilliseconds = Int64(try int($1, "kafka.consumer.fetchWaitMaxMs", in: 0...10_000))
+        },
+        Key(path: "kafka.consumer.maxBatch", summary: "Messages a worker takes per batch (default 500)") {
+            $0.consumerMaxBatch = try int($1, "kafka.consumer.maxBatch", in: 1...100_000)
+        },
+        Key(path: "kafka.consumer.sessionTimeoutMs", summary: "Group session timeout (default 10000)") {
+            $0.sessionTimeoutMilliseconds = Int64(try int($1, "kafka.consumer.sessionTimeoutMs", in: 1000...300_000))
+        },
+        Key(path: "kafka.consumer.autoCommitIntervalMs", summary: "Commit interval of processed offsets; 0 = on close only (default 1000)") {
+            $0.autoCommitIntervalMilliseconds = Int64(try int($1, "kafka.consumer.autoCommitIntervalMs", in: 0...600_000))
+        },
+        Key(path: "ingest.maxBodyBytes", summary: "Larger request bodies get 413 (default 1048576)") {
+            $0.ingest.maxBodyBytes = try int($1, "ingest.maxBodyBytes", in: 1...1_073_741_824)
+        },
+        Key(path: "ingest.maxPipelineLag", summary: "Backlog (messages) above which ingest answers 503 (default 20000)") {
+            $0.ingest.maxPipelineLag = Int64(try int($1, "ingest.maxPipelineLag", in: 1...Int.max))
+        },
+        Key(path: "ingest.retryAfterSeconds", summary: "Retry-After sent with 503 (default 5)") {
+            $0.ingest.retryAfterSeconds = try int($1, "ingest.retryAfterSeconds", in: 1...3600)
+        },
+        Key(path: "workers.enabled", summary: "Workers this process runs (default validation)") {
+            let names = list($1)
+            for name in names where !KontorWorkerCatalog.names.contains(name) {
+                throw ConfigurationError("workers.enabled: unknown worker '\(name)' (\(KontorWorkerCatalog.names.joined(separator: ", ")))")
+            }
+            $0.enabledWorkers = names
+        },
+        Key(path: "workers.retry.maxAttempts", summary: "Attempts before a message is dead-lettered (default 5)") {
+            $0.retry.maxAttempts = try int($1, "workers.retry.maxAttempts", in: 1...1000)
+        },
+        Key(path: "workers.retry.initialBackoffMs", summary: "First retry delay (default 100)") {
+            $0.retry.initialBackoff = .milliseconds(try int($1, "workers.retry.initialBackoffMs", in: 0...600_000))
+        },
+        Key(path: "workers.retry.maxBackoffMs", summary: "Longest retry delay (default 5000)") {
+            $0.retry.maxBackoff = .milliseconds(try int($1, "workers.retry.maxBackoffMs", in: 0...3_600_000))
+        },
+    ]
+
+    /// Raw librdkafka properties: `kafka.librdkafka.<property>` in YAML.
+    static let librdkafkaPrefix = "kafka.librdkafka."
+
+    /// Path, environment variable and summary of every key, for `kontor config` and the README.
+    public static var documented: [(path: String, environmentVariable: String, summary: String)] {
+        all.map { ($0.path, $0.environmentVariable, $0.summary) }
+    }
+
+    static func key(_ path: String) -> Key? {
+        all.first { $0.path == path }
+    }
+
+    private static func int(_ text: String, _ path: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw ConfigurationError("\(path): '\(text)' is not an integer in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    private static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,67 @@
+import KontorKafka
+import KontorServer
+import KontorWorkers
+import Logging
+
+/// Everything `kontor run` can be told. Sources, weakest first: built-in defaults, the YAML
+/// file, environment variables, command-line flags. Every key is listed in ``ConfigurationKeys``
+/// and in the README.
+public struct KontorConfiguration: Sendable {
+    public enum Role: String, Sendable, CaseIterable {
+        /// The HTTP edge: order ingest, health and readiness.
+        case ingest
+        /// The pipeline workers named in `workers.enabled`.
+        case workers
+    }
+
+    public var httpHost = "127.0.0.1"
+    public var httpPort = 8080
+    public var stateDirectory = ".kontor"
+    public var logLevel: Logger.Level = .info
+    public var roles: Set<Role> = Set(Role.allCases)
+
+    /// External Kafka bootstrap servers; nil runs the embedded cluster.
+    public var kafkaBrokers: String?
+    public var embeddedBrokers = 3
+    /// Replication factor for topics Kontor creates on an external cluster.
+    public var topicReplicationFactor = 1
+    public var lingerMilliseconds: Int64 = 5
+    public var batchMessages = 10_000
+    public var messageTimeoutMilliseconds: Int64 = 120_000
+    public var fetchWaitMaxMilliseconds: Int64 = 10
+    public var consumerMaxBatch = 500
+    public var sessionTimeoutMilliseconds: Int64 = 10_000
+    public var autoCommitIntervalMilliseconds: Int64 = 1000
+    /// Raw librdkafka properties for every client, applied last.
+    public var librdkafka: [String: String] = [:]
+
+    public var ingest = IngestConfiguration()
+
+    /// Workers this process runs when it has the `workers` role.
+    public var enabledWorkers: [String] = [ValidationHandler.stageName]
+    public var retry = RetryPolicy()
+
+    public init() {}
+
+    public var isEmbedded: Bool { kafkaBrokers == nil }
+
+    public func producerConfiguration(bootstrapServers: String) -> KafkaProducerConfiguration {
+        var configuration = KafkaProducerConfiguration(bootstrapServers: bootstrapServers)
+        configuration.linger = .milliseconds(lingerMilliseconds)
+        configuration.batchMessages = batchMessages
+        configuration.messageTimeout = .milliseconds(messageTimeoutMilliseconds)
+        configuration.overrides = librdkafka
+        return configuration
+    }
+
+    public func consumerConfiguration(bootstrapServers: String, groupID: String) -> KafkaConsumerConfiguration {
+        var configuration = KafkaConsumerConfiguration(bootstrapServers: bootstrapServers, groupID: groupID)
+        configuration.fetchWaitMax = .milliseconds(fetchWaitMaxMilliseconds)
+        configuration.maxBatchSize = consumerMaxBatch
+        configuration.sessionTimeout = .milliseconds(sessionTimeoutMilliseconds)
+        configuration.autoCommitInterval =
+            autoCommitIntervalMilliseconds > 0 ? .milliseconds(autoCommitIntervalMilliseconds) : nil
+        configuration.overrides = librdkafka
+        return configuration
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Hummingbird
+import KontorKafka
+import KontorModel
+import KontorServer
+import KontorStore
+import KontorWorkers
+import Logging
+import NIOCore
+import ServiceLifecycle
+import UnixSignals
+
+/// `kontor run`: the embedded cluster (unless Kafka is configured), topics, the shared producer,
+/// the workers and the HTTP edge, as one ServiceGroup that shuts down in reverse order on SIGTERM:
+/// HTTP stops accepting, workers finish and commit their batch, the producer flushes, the
+/// embedded cluster stops last.
+public struct KontorApplication: Sendable {
+    public let configuration: KontorConfiguration
+    let logger: Logger
+
+    public init(configuration: KontorConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Runs until SIGTERM/SIGINT. `onReady` receives the HTTP address and bootstrap servers.
+    public func run(onReady: @escaping @Sendable (_ httpAddress: String?, _ bootstrapServers: String) -> Void = { _, _ in })
+        async throws
+    {
+        guard configuration.isEmbedded else {
+            try await runServices(bootstrapServers: configuration.kafkaBrokers!, onReady: onReady)
+            return
+        }
+        let cluster = try EmbeddedKafkaCluster(brokers: configuration.embeddedBrokers, logger: logger)
+        // The cluster stops only after runServices returned and released every client of it.
+        defer { cluster.shutdown() }
+        for topic in KontorTopics.all {
+            try cluster.createTopic(topic.name, partitions: topic.partitions, replicationFactor: configuration.embeddedBrokers)
+        }
+        logger.info("embedded Kafka cluster started", metadata: ["kafka.bootstrap": "\(cluster.bootstrapServers)"])
+        try await runServices(bootstrapServers: cluster.bootstrapServers, onReady: onReady)
+    }
+
+    private func runServices(
+        bootstrapServers: String,
+        onReady: @escaping @Sendable (_ httpAddress: String?, _ bootstrapServers: String) -> Void
+    ) async throws {
+        var services: [any Service] = []
+        let stateDirectory = URL(fileURLWithPath: configuration.stateDirectory)
+        let admin = try KafkaAdmin(bootstrapServers: bootstrapServers, overrides: configuration.librdkafka, logger: logger)
+        if !configuration.isEmbedded {
+            try await provisionTopics(admin)
+        }
+
+        let producer = try KafkaProducer(
+            configuration: configuration.producerConfiguration(bootstrapServers: bootstrapServers),
+            logger: logger
+        )
+        services.append(ProducerService(producer: producer, flushTimeout: .seconds(10)))
+
+        let workerEntries = configuration.roles.contains(.workers)
+            ? configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry) : []
+        let lagMonitor = PipelineLagMonitor(
+            admin: admin,
+            watches: KontorWorkerCatalog.entries.map { .init(group: "kontor-\($0.name)", topics: $0.inputTopics) },
+            logger: logger
+        )
+        services.append(lagMonitor)
+
+        var runtimes: [WorkerRuntime] = []
+        if !workerEntries.isEmpty {
+            let store = try SQLiteStore(path: stateDirectory.appendingPathComponent("kontor.sqlite").path)
+            for entry in workerEntries {
+                var workerConfiguration = WorkerConfiguration(
+                    stage: entry.name,
+                    inputTopics: entry.inputTopics,
+                    deadLetterTopic: KontorTopics.deadLetter(stage: entry.name),
+                    bootstrapServers: bootstrapServers,
+                    retry: configuration.retry
+                )
+                workerConfiguration.consumer = configuration.consumerConfiguration(
+                    bootstrapServers: bootstrapServers,
+                    groupID: workerConfiguration.groupID
+                )
+                let runtime = WorkerRuntime(
+                    handler: entry.makeHandler(),
+                    configuration: workerConfiguration,
+                    producer: producer,
+                    processedLog: store,
+                    logger: logger
+                )
+                runtimes.append(runtime)
+                services.append(runtime)
+            }
+        }
+
+        let files = RuntimeFiles(directory: stateDirectory)
+        if configuration.roles.contains(.ingest) {
+            let router = KontorRouter.make(
+                ingest: OrderIngest(producer: producer, logger: logger),
+                configuration: configuration.ingest,
+                load: lagMonitor,
+                readiness: [ReadinessCheck(name: "kafka") { lagMonitor.isClusterReachable }]
+            )
+            let embedded = configuration.isEmbedded
+            let logger = self.logger
+            let app = Application(
+                router: router,
+                configuration: ApplicationConfiguration(
+                    address: .hostname(configuration.httpHost, port: configuration.httpPort),
+                    serverName: "kontor"
+                ),
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? 0
+                    let host = channel.localAddress?.ipAddress ?? "127.0.0.1"
+                    let address = "http://\(host):\(port)"
+                    do {
+                        try files.write(httpAddress: address, bootstrapServers: bootstrapServers, embedded: embedded)
+                    } catch {
+                        logger.error("cannot write runtime files: \(error)")
+                    }
+                    onReady(address, bootstrapServers)
+                },
+                logger: logger
+            )
+            services.append(app)
+        } else {
+            try files.write(httpAddress: nil, bootstrapServers: bootstrapServers, embedded: configuration.isEmbedded)
+            onReady(nil, bootstrapServers)
+        }
+
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await group.run()
+        logger.info(
+            "kontor stopped",
+            metadata: ["kontor.processed": "\(runtimes.map(\.metrics.snapshot.processed).reduce(0, +))"]
+        )
+    }
+
+    /// Creates missing topics on an external cluster.
+    private func provisionTopics(_ admin: KafkaAdmin) async throws {
+        let existing = Set(try await admin.listTopics().map(\.name))
+        let missing = KontorTopics.all.filter { !existing.contains($0.name) }
+        guard !missing.isEmpty else { return }
+        try await admin.createTopics(
+            missing.map {
+                KafkaTopicSpec(name: $0.name, partitions: $0.partitions, replicationFactor: configuration.topicReplicationFactor)
+            }
+        )
+        logger.info("topics created", metadata: ["kafka.topics": "\(missing.map(\.name))"])
+    }
+}

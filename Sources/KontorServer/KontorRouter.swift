@@ -1,0 +1,129 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KontorKafka
+import KontorModel
+import Logging
+import NIOCore
+
+/// The HTTP API: order ingest, health and readiness.
+public enum KontorRouter {
+    public static func make(
+        ingest: OrderIngest,
+        configuration: IngestConfiguration,
+        load: any PipelineLoad,
+        readiness: [ReadinessCheck]
+    ) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.get("/healthz") { _, _ in
+            jsonResponse(.ok, ["status": "ok"])
+        }
+        router.get("/readyz") { _, _ in
+            var results: [String: String] = [:]
+            for check in readiness {
+                results[check.name] = await check.check() ? "ok" : "failing"
+            }
+            let ready = results.values.allSatisfy { $0 == "ok" }
+            results["status"] = ready ? "ready" : "not ready"
+            return jsonResponse(ready ? .ok : .serviceUnavailable, results)
+        }
+        router.post("/v1/orders") { request, context in
+            try await acceptOrder(request, context: context, ingest: ingest, configuration: configuration, load: load)
+        }
+        return router
+    }
+
+    static func acceptOrder(
+        _ request: Request,
+        context: BasicRequestContext,
+        ingest: OrderIngest,
+        configuration: IngestConfiguration,
+        load: any PipelineLoad
+    ) async throws -> Response {
+        let instance = request.uri.path
+        if let lag = load.currentLag, lag > configuration.maxPipelineLag {
+            return ProblemDetails(
+                type: ProblemDetails.Types.overloaded,
+                title: "Pipeline overloaded",
+                status: 503,
+                detail: "The pipeline is \(lag) messages behind (limit \(configuration.maxPipelineLag)); retry later.",
+                instance: instance,
+                retryAfter: configuration.retryAfterSeconds
+            ).response
+        }
+        if let contentType = request.headers[.contentType], !contentType.lowercased().contains("json") {
+            return ProblemDetails(
+                type: ProblemDetails.Types.unsupportedMediaType,
+                title: "Unsupported media type",
+                status: 415,
+                detail: "POST /v1/orders takes a canonical order as application/json, not \(contentType).",
+                instance: instance
+            ).response
+        }
+        let tooLarge = ProblemDetails(
+            type: ProblemDetails.Types.payloadTooLarge,
+            title: "Payload too large",
+            status: 413,
+            detail: "The body exceeds \(configuration.maxBodyBytes) bytes.",
+            instance: instance
+        ).response
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > configuration.maxBodyBytes {
+            return tooLarge
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            return tooLarge
+        }
+        let outcome = await ingest.ingest(
+            body: Array(buffer: body),
+            contentType: request.headers[.contentType],
+            idempotencyKey: request.headers[HTTPField.Name("Idempotency-Key")!]
+        )
+        switch outcome {
+        case .accepted(let orderID, let eventID, let report):
+            var response = jsonResponse(
+                .accepted,
+                [
+                    "orderId": orderID.rawValue, "eventId": eventID.rawValue, "status": "received",
+                    "topic": report.topic, "partition": "\(report.partition)", "offset": "\(report.offset)",
+                ]
+            )
+            response.headers[.location] = "/v1/orders/\(orderID.rawValue)"
+            return response
+        case .invalid(let error, let quarantineID):
+            let malformed = error.kind == .malformedJSON
+            return ProblemDetails(
+                type: malformed ? ProblemDetails.Types.malformedJSON : ProblemDetails.Types.schemaViolation,
+                title: malformed ? "Malformed JSON" : "Schema violation",
+                status: malformed ? 400 : 422,
+                detail: error.field.isEmpty ? error.message : "\(error.field): \(error.message)",
+                instance: instance,
+                field: error.field.isEmpty ? nil : error.field,
+                quarantineId: quarantineID
+            ).response
+        case .unavailable(let error):
+            return ProblemDetails(
+                type: ProblemDetails.Types.unavailable,
+                title: "Broker unavailable",
+                status: 503,
+                detail: "The order was not accepted: \(error.message)",
+                instance: instance,
+                retryAfter: configuration.retryAfterSeconds
+            ).response
+        }
+    }
+
+    static func jsonResponse(_ status: HTTPResponse.Status, _ body: [String: String]) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// An RFC 9457 problem-details body (`application/problem+json`).
+public struct ProblemDetails: Codable, Sendable, Hashable {
+    /// A URI naming the problem type.
+    public var type: String
+    public var title: String
+    public var status: Int
+    public var detail: String
+    public var instance: String?
+    /// The JSON path of the offending field (`lines[0].quantity`), when one is to blame.
+    public var field: String?
+    /// Where the raw request was kept for repair and replay.
+    public var quarantineId: String?
+    /// Seconds to wait before retrying, for 429/503.
+    public var retryAfter: Int?
+
+    public init(
+        type: String,
+        title: String,
+        status: Int,
+        detail: String,
+        instance: String? = nil,
+        field: String? = nil,
+        quarantineId: String? = nil,
+        retryAfter: Int? = nil
+    ) {
+        self.type = type
+        self.title = title
+        self.status = status
+        self.detail = detail
+        self.instance = instance
+        self.field = field
+        self.quarantineId = quarantineId
+        self.retryAfter = retryAfter
+    }
+
+    /// Problem type URIs, documented in the README.
+    public enum Types {
+        public static let malformedJSON = "https://kontor.dev/problems/malformed-json"
+        public static let schemaViolation = "https://kontor.dev/problems/schema-violation"
+        public static let payloadTooLarge = "https://kontor.dev/problems/payload-too-large"
+        public static let overloaded = "https://kontor.dev/problems/pipeline-overloaded"
+        public static let unavailable = "https://kontor.dev/problems/broker-unavailable"
+        public static let unsupportedMediaType = "https://kontor.dev/problems/unsupported-media-type"
+    }
+
+    /// The HTTP response carrying this problem.
+    public var response: Response {
+        var headers: HTTPFields = [.contentType: "application/problem+json"]
+        if let retryAfter {
+            headers[.retryAfter] = "\(retryAfter)"
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = (try? encoder.encode(self)) ?? Data()
+        return Response(
+            status: HTTPResponse.Status(code: status),
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body))
+        )
+    }
+}

@@ -1,2 +1,0 @@
-import KontorApp
-print("kontor")
