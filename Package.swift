@@ -117,8 +117,14 @@ let package = Package(
         ),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "CLibXML2"]),
         .testTarget(
+            name: "KontorAppTests",
+            dependencies: ["KontorApp", "KontorKafka", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(
             name: "KontorEndToEndTests",
-            dependencies: ["KontorApp", "kontor"]
+            dependencies: [
+                "KontorKafka", "KontorModel", "kontor", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ]
 )

@@ -100,7 +100,7 @@ public struct KontorApplication: Sendable {
                 ingest: OrderIngest(producer: producer, logger: logger),
                 configuration: configuration.ingest,
                 load: lagMonitor,
-                readiness: [ReadinessCheck(name: "kafka") { lagMonitor.isClusterReachable }]
+                readiness: [ReadinessCheck(name: "kafka") { await lagMonitor.probeCluster() }]
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

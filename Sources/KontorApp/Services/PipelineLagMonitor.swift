@@ -47,7 +47,14 @@ final class PipelineLagMonitor: Service, PipelineLoad, Sendable {
         }
     }
 
-    func measure() async {
+    /// Whether the cluster answers: recently, or now when the last answer is stale.
+    func probeCluster() async -> Bool {
+        if isClusterReachable { return true }
+        return await measure()
+    }
+
+    @discardableResult
+    func measure() async -> Bool {
         do {
             var total: Int64 = 0
             for watch in watches {
@@ -55,8 +62,10 @@ final class PipelineLagMonitor: Service, PipelineLoad, Sendable {
             }
             lag.store(total, ordering: .relaxed)
             lastSuccess.withLock { $0 = .now }
+            return true
         } catch {
             logger.debug("lag measurement failed: \(error)")
+            return false
         }
     }
 }
