@@ -34,10 +34,10 @@ RUN export DEBIAN_FRONTEND=noninteractive \
 WORKDIR /build
 
 # Resolve dependencies first, so this layer is cached until Package.swift or Package.resolved
-# changes. Package.resolved is git-ignored, so it may be missing: the glob copies whatever exists.
+# changes. Package.resolved is git-ignored, so a fresh clone has none: the glob copies whatever
+# exists. When present it pins the versions (and is updated here if Package.swift moved on).
 COPY Package.* ./
-RUN swift package resolve \
-        $([ -f ./Package.resolved ] && echo "--force-resolved-versions" || true)
+RUN swift package resolve
 
 # The whole package. Tests/ is needed too (not built here): SwiftPM checks that every target
 # declared in Package.swift, test targets included, has its folder.

@@ -21,14 +21,20 @@ public final class SQLiteStore: Sendable {
     /// Every schema change, in order; applied migrations are never edited, only appended to.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
+        // Migrations tolerate existing objects: two processes sharing one file may race to apply one.
         migrator.registerMigration("v1-processed-events") { db in
-            try db.create(table: "processed_events") { table in
+            try db.create(table: "processed_events", options: .ifNotExists) { table in
                 table.column("stage", .text).notNull()
                 table.column("event_id", .text).notNull()
                 table.column("processed_at", .datetime).notNull()
                 table.primaryKey(["stage", "event_id"])
             }
-            try db.create(index: "processed_events_by_time", on: "processed_events", columns: ["processed_at"])
+            try db.create(
+                index: "processed_events_by_time",
+                on: "processed_events",
+                columns: ["processed_at"],
+                options: .ifNotExists
+            )
         }
         return migrator
     }

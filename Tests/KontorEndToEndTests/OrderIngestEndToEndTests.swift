@@ -93,16 +93,21 @@ struct OrderIngestEndToEndTests {
             environment: ["KONTOR_INGEST_MAX_PIPELINE_LAG": "5", "KONTOR_INGEST_RETRY_AFTER_SECONDS": "7"]
         )
         try await kontor.start()
-        for index in 0..<8 {
-            let reply = try await HTTPClient.postOrder(kontor.httpAddress, SampleOrders.json(number: "BP-\(index)"))
-            #expect(reply.status == 202)
+        // Orders are accepted until the measured backlog passes the bound, then refused.
+        var accepted = 0
+        var refusal: HTTPClient.Reply?
+        let deadline = ContinuousClock.now + .seconds(15)
+        while refusal == nil, ContinuousClock.now < deadline {
+            let reply = try await HTTPClient.postOrder(kontor.httpAddress, SampleOrders.json(number: "BP-\(accepted)"))
+            if reply.status == 202 {
+                accepted += 1
+            } else {
+                refusal = reply
+            }
+            try await Task.sleep(for: .milliseconds(100))
         }
-        var reply = try await HTTPClient.postOrder(kontor.httpAddress, SampleOrders.json(number: "BP-X"))
-        let deadline = ContinuousClock.now + .seconds(10)
-        while reply.status == 202, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(250))
-            reply = try await HTTPClient.postOrder(kontor.httpAddress, SampleOrders.json(number: "BP-Y"))
-        }
+        #expect(accepted > 5, "the bound is a backlog of 5 messages")
+        let reply = try #require(refusal)
         #expect(reply.status == 503)
         #expect(reply.headers["retry-after"] == "7")
         #expect(reply.json["type"] as? String == "https://kontor.dev/problems/pipeline-overloaded")
