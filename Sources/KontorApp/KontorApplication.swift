@@ -24,7 +24,9 @@ public struct KontorApplication: Sendable {
     }
 
     /// Runs until SIGTERM/SIGINT. `onReady` receives the HTTP address and bootstrap servers.
-    public func run(onReady: @escaping @Sendable (_ httpAddress: String?, _ bootstrapServers: String) -> Void = { _, _ in })
+    public func run(
+        onReady: @escaping @Sendable (_ httpAddress: String?, _ bootstrapServers: String) -> Void = { _, _ in }
+    )
         async throws
     {
         guard configuration.isEmbedded else {
@@ -35,7 +37,11 @@ public struct KontorApplication: Sendable {
         // The cluster stops only after runServices returned and released every client of it.
         defer { cluster.shutdown() }
         for topic in KontorTopics.all {
-            try cluster.createTopic(topic.name, partitions: topic.partitions, replicationFactor: configuration.embeddedBrokers)
+            try cluster.createTopic(
+                topic.name,
+                partitions: topic.partitions,
+                replicationFactor: configuration.embeddedBrokers
+            )
         }
         logger.info("embedded Kafka cluster started", metadata: ["kafka.bootstrap": "\(cluster.bootstrapServers)"])
         try await runServices(bootstrapServers: cluster.bootstrapServers, onReady: onReady)
@@ -47,7 +53,11 @@ public struct KontorApplication: Sendable {
     ) async throws {
         var services: [any Service] = []
         let stateDirectory = URL(fileURLWithPath: configuration.stateDirectory)
-        let admin = try KafkaAdmin(bootstrapServers: bootstrapServers, overrides: configuration.librdkafka, logger: logger)
+        let admin = try KafkaAdmin(
+            bootstrapServers: bootstrapServers,
+            overrides: configuration.librdkafka,
+            logger: logger
+        )
         if !configuration.isEmbedded {
             try await provisionTopics(admin)
         }
@@ -58,7 +68,8 @@ public struct KontorApplication: Sendable {
         )
         services.append(ProducerService(producer: producer, flushTimeout: .seconds(10)))
 
-        let workerEntries = configuration.roles.contains(.workers)
+        let workerEntries =
+            configuration.roles.contains(.workers)
             ? configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry) : []
         let lagMonitor = PipelineLagMonitor(
             admin: admin,
@@ -150,7 +161,11 @@ public struct KontorApplication: Sendable {
         guard !missing.isEmpty else { return }
         try await admin.createTopics(
             missing.map {
-                KafkaTopicSpec(name: $0.name, partitions: $0.partitions, replicationFactor: configuration.topicReplicationFactor)
+                KafkaTopicSpec(
+                    name: $0.name,
+                    partitions: $0.partitions,
+                    replicationFactor: configuration.topicReplicationFactor
+                )
             }
         )
         logger.info("topics created", metadata: ["kafka.topics": "\(missing.map(\.name))"])

@@ -49,7 +49,11 @@ public final class EmbeddedKafkaCluster: Sendable {
     /// (The embedded cluster does not implement the CreateTopics request that ``KafkaAdmin`` uses.)
     public func createTopic(_ name: String, partitions: Int, replicationFactor: Int = 1) throws(KafkaError) {
         let err = rd_kafka_mock_topic_create(
-            cluster.pointer, name, Int32(partitions), Int32(min(replicationFactor, brokerCount)))
+            cluster.pointer,
+            name,
+            Int32(partitions),
+            Int32(min(replicationFactor, brokerCount))
+        )
         guard err == RD_KAFKA_RESP_ERR_NO_ERROR || err == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS else {
             throw .rdKafka(err, context: "create topic \(name)")
         }
@@ -114,4 +118,3 @@ public struct KafkaAPIKey: RawRepresentable, Sendable, Hashable {
     public static let syncGroup = Self(rawValue: 14)
     public static let initProducerID = Self(rawValue: 22)
 }
-

@@ -95,7 +95,13 @@ public final class KafkaAdmin: Sendable {
             var low: Int64 = 0
             var high: Int64 = 0
             let err = rd_kafka_query_watermark_offsets(
-                client.pointer, partition.topic, partition.partition, &low, &high, 10_000)
+                client.pointer,
+                partition.topic,
+                partition.partition,
+                &low,
+                &high,
+                10_000
+            )
             guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
                 return .failure(.rdKafka(err, context: "cannot read offsets of \(partition)"))
             }
@@ -114,7 +120,11 @@ public final class KafkaAdmin: Sendable {
         // so it does not join the group or disturb its members.
         var properties = ["bootstrap.servers": bootstrapServers, "group.id": group, "client.id": "kontor-admin-lag"]
         properties.merge(overrides) { _, override in override }
-        let reader = try RDKafkaClient.make(kind: .consumer, properties: properties, context: RDKafkaContext(logger: logger))
+        let reader = try RDKafkaClient.make(
+            kind: .consumer,
+            properties: properties,
+            context: RDKafkaContext(logger: logger)
+        )
         let committedResult: Result<[KafkaTopicPartition: Int64], KafkaError> = await blocking {
             KafkaConsumer.committed(reader.pointer, partitions)
         }
@@ -144,7 +154,12 @@ public final class KafkaAdmin: Sendable {
         for topic in topics {
             guard
                 let newTopic = rd_kafka_NewTopic_new(
-                    topic.name, Int32(topic.partitions), Int32(topic.replicationFactor), &errorText, errorText.count)
+                    topic.name,
+                    Int32(topic.partitions),
+                    Int32(topic.replicationFactor),
+                    &errorText,
+                    errorText.count
+                )
             else {
                 return .failure(.client(.invalidArgument, "topic \(topic.name): \(errorText.kafkaString)"))
             }
@@ -162,7 +177,8 @@ public final class KafkaAdmin: Sendable {
         defer { rd_kafka_event_destroy(event) }
         if rd_kafka_event_error(event) != RD_KAFKA_RESP_ERR_NO_ERROR {
             return .failure(
-                .rdKafka(rd_kafka_event_error(event), context: String(cString: rd_kafka_event_error_string(event))))
+                .rdKafka(rd_kafka_event_error(event), context: String(cString: rd_kafka_event_error_string(event)))
+            )
         }
         guard let result = rd_kafka_event_CreateTopics_result(event) else {
             return .failure(.client(.invalidArgument, "unexpected answer to CreateTopics"))

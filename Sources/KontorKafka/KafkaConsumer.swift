@@ -118,7 +118,8 @@ public final class KafkaConsumer: Sendable {
     }
 
     /// The group's committed next-offsets for the given partitions (nil where none).
-    public func committed(_ partitions: [KafkaTopicPartition]) async throws(KafkaError) -> [KafkaTopicPartition: Int64] {
+    public func committed(_ partitions: [KafkaTopicPartition]) async throws(KafkaError) -> [KafkaTopicPartition: Int64]
+    {
         let client = self.client
         let result: Result<[KafkaTopicPartition: Int64], KafkaError> = await onPollQueue {
             Self.committed(client.pointer, partitions)
@@ -197,7 +198,9 @@ public final class KafkaConsumer: Sendable {
             let client = self.client
             let maxBatch = configuration.maxBatchSize
             let timeout = Int32(configuration.pollTimeout.milliseconds)
-            let polled: PolledBatch = await onPollQueue { Self.consumeBatch(client, maxBatch: maxBatch, timeout: timeout) }
+            let polled: PolledBatch = await onPollQueue {
+                Self.consumeBatch(client, maxBatch: maxBatch, timeout: timeout)
+            }
             for problem in polled.problems {
                 try await handle(problem)
             }

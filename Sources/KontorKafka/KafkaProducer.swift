@@ -19,7 +19,10 @@ public final class KafkaProducer: Sendable {
 
     public init(configuration: KafkaProducerConfiguration, logger: Logger) throws(KafkaError) {
         let deliveries = DeliveryTracker()
-        let context = RDKafkaContext(logger: logger, onDelivery: { deliveries.handleDeliveryReport($0, logger: logger) })
+        let context = RDKafkaContext(
+            logger: logger,
+            onDelivery: { deliveries.handleDeliveryReport($0, logger: logger) }
+        )
         self.client = try RDKafkaClient.make(kind: .producer, properties: configuration.properties, context: context) {
             rd_kafka_conf_set_dr_msg_cb($0, producerDeliveryCallback)
         }
@@ -37,7 +40,8 @@ public final class KafkaProducer: Sendable {
     /// - Throws: `KafkaError` when the message could not be queued or was not delivered in time.
     @discardableResult
     public func send(_ message: KafkaProducerMessage) async throws(KafkaError) -> KafkaDeliveryReport {
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<DeliveryTracker.Outcome, Never>) in
+        let outcome = await withCheckedContinuation {
+            (continuation: CheckedContinuation<DeliveryTracker.Outcome, Never>) in
             let id = deliveries.register(.single(continuation))
             do throws(KafkaError) {
                 try enqueue(message, id: id)
@@ -103,12 +107,29 @@ public final class KafkaProducer: Sendable {
             if let key = message.key {
                 return key.withUnsafeBytes { key in
                     kontor_rd_kafka_produce(
-                        client.pointer, message.topic, partition, key.baseAddress, key.count,
-                        value.baseAddress, value.count, headers, opaque)
+                        client.pointer,
+                        message.topic,
+                        partition,
+                        key.baseAddress,
+                        key.count,
+                        value.baseAddress,
+                        value.count,
+                        headers,
+                        opaque
+                    )
                 }
             }
             return kontor_rd_kafka_produce(
-                client.pointer, message.topic, partition, nil, 0, value.baseAddress, value.count, headers, opaque)
+                client.pointer,
+                message.topic,
+                partition,
+                nil,
+                0,
+                value.baseAddress,
+                value.count,
+                headers,
+                opaque
+            )
         }
         // librdkafka takes the headers only when the message was accepted.
         if err != RD_KAFKA_RESP_ERR_NO_ERROR, let headers {
@@ -208,7 +229,9 @@ public final class KafkaProducer: Sendable {
 
 private let producerDeliveryCallback:
     @convention(c) (OpaquePointer?, UnsafePointer<rd_kafka_message_t>?, UnsafeMutableRawPointer?) -> Void = {
-        _, message, opaque in
+        _,
+        message,
+        opaque in
         guard let message, let context = RDKafkaContext.from(opaque) else { return }
         context.onDelivery?(message)
     }

@@ -64,7 +64,10 @@ public struct OrderIngest: Sendable {
             )
             return .accepted(orderID: orderID, eventID: eventID, report: report)
         } catch let error as KafkaError {
-            logger.error("order not published", metadata: ["kontor.order.id": "\(orderID)", "kontor.error": "\(error)"])
+            logger.error(
+                "order not published",
+                metadata: ["kontor.order.id": "\(orderID)", "kontor.error": "\(error)"]
+            )
             return .unavailable(error)
         } catch {
             return .unavailable(KafkaError(code: .invalidArgument, message: "\(error)"))
@@ -100,9 +103,13 @@ public struct OrderIngest: Sendable {
             )
             return id
         } catch {
-            logger.error("quarantine failed; the body is in this log line", metadata: [
-                "kontor.error": "\(error)", "kontor.body": "\(String(decoding: body.prefix(65_536), as: UTF8.self))",
-            ])
+            logger.error(
+                "quarantine failed; the body is in this log line",
+                metadata: [
+                    "kontor.error": "\(error)",
+                    "kontor.body": "\(String(decoding: body.prefix(65_536), as: UTF8.self))",
+                ]
+            )
             return nil
         }
     }

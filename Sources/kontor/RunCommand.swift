@@ -23,7 +23,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: String?
     @Option(help: "Roles of this process: ingest, workers (repeatable; default both).") var role: [String] = []
     @Option(help: "Workers to run (repeatable; default all).") var worker: [String] = []
-    @Option(name: .customLong("set"), help: "Any configuration key, as key=value (repeatable).") var settings: [String] = []
+    @Option(name: .customLong("set"), help: "Any configuration key, as key=value (repeatable).") var settings:
+        [String] = []
 
     func run() async throws {
         var flags: [String: String] = [:]
@@ -52,7 +53,9 @@ struct RunCommand: AsyncParsableCommand {
         let application = KontorApplication(configuration: configuration, logger: logger)
         try await application.run { httpAddress, bootstrapServers in
             var lines = ["Kontor is running."]
-            if let httpAddress { lines.append("  HTTP:   \(httpAddress)  (POST /v1/orders, GET /healthz, GET /readyz)") }
+            if let httpAddress {
+                lines.append("  HTTP:   \(httpAddress)  (POST /v1/orders, GET /healthz, GET /readyz)")
+            }
             let kind = configuration.isEmbedded ? "embedded, \(configuration.embeddedBrokers) brokers" : "external"
             lines.append("  Kafka:  \(bootstrapServers)  (\(kind))")
             lines.append("  State:  \(configuration.stateDirectory)  (bootstrap servers in bootstrap.servers)")

@@ -7,7 +7,8 @@ import Testing
 @Suite("Configuration: defaults, YAML file, environment, flags")
 struct ConfigurationLoaderTests {
     private func writeYAML(_ text: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-\(UUID().uuidString).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-\(UUID().uuidString).yaml")
+            .path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -54,8 +55,11 @@ struct ConfigurationLoaderTests {
         #expect(configuration.roles == [.workers])
         #expect(configuration.librdkafka == ["statistics.interval.ms": "5000"])
         #expect(
-            configuration.consumerConfiguration(bootstrapServers: "x", groupID: "g").properties["statistics.interval.ms"]
-                == "5000")
+            configuration.consumerConfiguration(bootstrapServers: "x", groupID: "g").properties[
+                "statistics.interval.ms"
+            ]
+                == "5000"
+        )
     }
 
     @Test("Unknown keys and bad values are refused, naming the source and the key")
@@ -85,7 +89,9 @@ struct ConfigurationLoaderTests {
 
     @Test("Every key has a KONTOR_ environment variable derived from its path")
     func environmentNames() {
-        let names = Dictionary(uniqueKeysWithValues: ConfigurationKeys.documented.map { ($0.path, $0.environmentVariable) })
+        let names = Dictionary(
+            uniqueKeysWithValues: ConfigurationKeys.documented.map { ($0.path, $0.environmentVariable) }
+        )
         #expect(names["kafka.embeddedBrokers"] == "KONTOR_KAFKA_EMBEDDED_BROKERS")
         #expect(names["kafka.consumer.fetchWaitMaxMs"] == "KONTOR_KAFKA_CONSUMER_FETCH_WAIT_MAX_MS")
         #expect(names["http.port"] == "KONTOR_HTTP_PORT")

@@ -37,7 +37,10 @@ struct GracefulShutdownEndToEndTests {
                 clients.addTask {
                     for index in 0..<100 {
                         do {
-                            let reply = try await HTTPClient.postOrder(base, SampleOrders.json(number: "SIG-\(client)-\(index)"))
+                            let reply = try await HTTPClient.postOrder(
+                                base,
+                                SampleOrders.json(number: "SIG-\(client)-\(index)")
+                            )
                             if reply.status == 202, let id = reply.json["orderId"] as? String {
                                 tally.accepted.withLock { $0.append(id) }
                             } else {

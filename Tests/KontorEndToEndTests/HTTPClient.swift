@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Real HTTP requests against a running `kontor`.
@@ -36,8 +36,11 @@ enum HTTPClient {
 
     static func postOrder(_ base: String, _ body: String, headers: [String: String] = [:]) async throws -> Reply {
         try await request(
-            "POST", "\(base)/v1/orders", body: Data(body.utf8),
-            headers: ["Content-Type": "application/json"].merging(headers) { _, new in new })
+            "POST",
+            "\(base)/v1/orders",
+            body: Data(body.utf8),
+            headers: ["Content-Type": "application/json"].merging(headers) { _, new in new }
+        )
     }
 }
 

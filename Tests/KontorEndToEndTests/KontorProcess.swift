@@ -23,7 +23,8 @@ final class KontorProcess: @unchecked Sendable {
     }
 
     init(stateDirectory: URL? = nil, arguments: [String] = [], environment: [String: String] = [:]) throws {
-        self.stateDirectory = stateDirectory
+        self.stateDirectory =
+            stateDirectory
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("kontor-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: self.stateDirectory, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: self.stateDirectory.appendingPathComponent("runtime.json"))
@@ -31,7 +32,9 @@ final class KontorProcess: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         process.executableURL = Self.executable
         process.arguments = ["run", "--port", "0", "--state-dir", self.stateDirectory.path] + arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("KONTOR_") && $0.key != "KAFKA_BROKERS" }
+        var env = ProcessInfo.processInfo.environment.filter {
+            !$0.key.hasPrefix("KONTOR_") && $0.key != "KAFKA_BROKERS"
+        }
         env.merge(environment) { _, new in new }
         process.environment = env
         let log = try FileHandle(forWritingTo: logFile)

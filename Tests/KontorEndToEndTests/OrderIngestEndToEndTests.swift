@@ -34,7 +34,10 @@ struct OrderIngestEndToEndTests {
         #expect(again.json["eventId"] as? String == accepted.json["eventId"] as? String)
 
         // A bad order: accepted at the edge (it is well-formed), rejected with reasons by validation.
-        let bad = try await HTTPClient.postOrder(base, SampleOrders.json(number: "E2E-2", country: "XX", quantity: "\"0\""))
+        let bad = try await HTTPClient.postOrder(
+            base,
+            SampleOrders.json(number: "E2E-2", country: "XX", quantity: "\"0\"")
+        )
         #expect(bad.status == 202)
         let badID = try #require(bad.json["orderId"] as? String)
         let rejected = try await Kcat.waitFor(kontor.bootstrapServers, topic: "kontor.order.rejected.v1") { records in
@@ -73,11 +76,19 @@ struct OrderIngestEndToEndTests {
         #expect(huge.status == 413)
         // Not JSON at all by content type: 415.
         let xml = try await HTTPClient.request(
-            "POST", "\(base)/v1/orders", body: Data("<Order/>".utf8), headers: ["Content-Type": "application/xml"])
+            "POST",
+            "\(base)/v1/orders",
+            body: Data("<Order/>".utf8),
+            headers: ["Content-Type": "application/xml"]
+        )
         #expect(xml.status == 415)
 
         // Exactly one validated event for the order delivered twice.
-        let settled = try await Kcat.waitFor(kontor.bootstrapServers, topic: "kontor.order.validated.v1", timeout: .seconds(3)) {
+        let settled = try await Kcat.waitFor(
+            kontor.bootstrapServers,
+            topic: "kontor.order.validated.v1",
+            timeout: .seconds(3)
+        ) {
             _ in false
         }
         #expect(settled.filter { $0.key == orderID }.count == 1)

@@ -44,7 +44,8 @@ struct KafkaConsumerControlTests {
 
         let producer = try KafkaTestSupport.producer(cluster)
         _ = await producer.send(
-            (0..<30).map { KafkaProducerMessage(topic: topic, partition: Int32($0 % 3), value: Array("m\($0)".utf8)) })
+            (0..<30).map { KafkaProducerMessage(topic: topic, partition: Int32($0 % 3), value: Array("m\($0)".utf8)) }
+        )
         let group = KafkaTestSupport.uniqueName("g")
         let before = try await admin.consumerLag(group: group, topics: [topic])
         #expect(before.map(\.lag).reduce(0, +) == 30)
@@ -75,7 +76,9 @@ struct KafkaConsumerControlTests {
 
         // The embedded cluster keeps the newest ~5 MiB of a partition: write 12 MiB more.
         for chunk in 0..<12 {
-            _ = await producer.send(KafkaTestSupport.messages(topic: topic, count: 1000, from: 10 + chunk * 1000, size: 1024))
+            _ = await producer.send(
+                KafkaTestSupport.messages(topic: topic, count: 1000, from: 10 + chunk * 1000, size: 1024)
+            )
         }
         let losses = Mutex<[KafkaDataLoss]>([])
         let second = try KafkaTestSupport.consumer(cluster, group: group, topics: [topic]) { loss in

@@ -19,7 +19,10 @@ enum KafkaTestSupport {
     }
 
     static func producer(_ cluster: EmbeddedKafkaCluster) throws -> KafkaProducer {
-        try KafkaProducer(configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers), logger: logger)
+        try KafkaProducer(
+            configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers),
+            logger: logger
+        )
     }
 
     static func consumer(

@@ -8,8 +8,13 @@ import Testing
 struct ValidationHandlerTests {
     private func consumed(_ message: KafkaProducerMessage) -> KafkaConsumerMessage {
         KafkaConsumerMessage(
-            topic: message.topic, partition: 0, offset: 0, key: message.key, value: message.value,
-            headers: message.headers)
+            topic: message.topic,
+            partition: 0,
+            offset: 0,
+            key: message.key,
+            value: message.value,
+            headers: message.headers
+        )
     }
 
     @Test("A valid order becomes a validated event whose id derives from the input event")
@@ -43,7 +48,12 @@ struct ValidationHandlerTests {
 
     @Test("Garbage is a permanent error: it cannot succeed on retry")
     func garbageIsPermanent() async throws {
-        let message = KafkaConsumerMessage(topic: KontorTopics.orderReceived, partition: 0, offset: 0, value: Array("{oops".utf8))
+        let message = KafkaConsumerMessage(
+            topic: KontorTopics.orderReceived,
+            partition: 0,
+            offset: 0,
+            value: Array("{oops".utf8)
+        )
         await #expect {
             _ = try await ValidationHandler().handle(message)
         } throws: { error in

@@ -51,7 +51,10 @@ struct WorkerRuntimeTests {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             let outputs = try await WorkerTestSupport.readAll(
-                cluster, topics: [KontorTopics.orderValidated, KontorTopics.orderRejected], count: 2)
+                cluster,
+                topics: [KontorTopics.orderValidated, KontorTopics.orderRejected],
+                count: 2
+            )
             #expect(outputs.filter { $0.topic == KontorTopics.orderValidated }.count == 1)
             #expect(outputs.filter { $0.topic == KontorTopics.orderRejected }.count == 1)
             #expect(runtime.metrics.snapshot.duplicatesSkipped == 1)
@@ -63,8 +66,11 @@ struct WorkerRuntimeTests {
             tasks.addTask { try await replayGroup.run() }
             while replay.metrics.snapshot.duplicatesSkipped < 3 { try await Task.sleep(for: .milliseconds(50)) }
             let after = try await WorkerTestSupport.readAll(
-                cluster, topics: [KontorTopics.orderValidated, KontorTopics.orderRejected], count: 3,
-                timeout: .seconds(8))
+                cluster,
+                topics: [KontorTopics.orderValidated, KontorTopics.orderRejected],
+                count: 3,
+                timeout: .seconds(8)
+            )
             #expect(after.count == 2)
             await replayGroup.triggerGracefulShutdown()
             await group.triggerGracefulShutdown()
@@ -82,18 +88,31 @@ struct WorkerRuntimeTests {
         let poison: [UInt8] = Array("{\"not\": \"an event\"".utf8) + [0xFF, 0x00]
         let poisonReport = try await producer.send(
             KafkaProducerMessage(
-                topic: KontorTopics.orderReceived, partition: 2, key: Array("k-1".utf8), value: poison,
-                headers: [KafkaHeader(key: "x-partner", string: "acme")]))
+                topic: KontorTopics.orderReceived,
+                partition: 2,
+                key: Array("k-1".utf8),
+                value: poison,
+                headers: [KafkaHeader(key: "x-partner", string: "acme")]
+            )
+        )
         let good = try WorkerTestSupport.receivedMessage(try WorkerTestSupport.order(number: "R-1"))
         try await producer.send(good)
 
         let flaky = FlakyHandler(failures: 2)
         let runtime = WorkerTestSupport.runtime(
-            cluster, producer: producer, store: try WorkerTestSupport.temporaryStore(), handler: flaky)
+            cluster,
+            producer: producer,
+            store: try WorkerTestSupport.temporaryStore(),
+            handler: flaky
+        )
         let group = ServiceGroup(services: [runtime], logger: WorkerTestSupport.logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
-            let dead = try await WorkerTestSupport.readAll(cluster, topics: [KontorTopics.validationDeadLetter], count: 1)
+            let dead = try await WorkerTestSupport.readAll(
+                cluster,
+                topics: [KontorTopics.validationDeadLetter],
+                count: 1
+            )
             let record = try #require(dead.first)
             #expect(dead.count == 1)
             #expect(record.value == poison)
@@ -109,7 +128,11 @@ struct WorkerRuntimeTests {
             #expect(record.headers.value(forKey: KontorHeaders.dlqFirstFailure) != nil)
             #expect(record.headers.value(forKey: KontorHeaders.dlqLastFailure) != nil)
 
-            let validated = try await WorkerTestSupport.readAll(cluster, topics: [KontorTopics.orderValidated], count: 1)
+            let validated = try await WorkerTestSupport.readAll(
+                cluster,
+                topics: [KontorTopics.orderValidated],
+                count: 1
+            )
             #expect(validated.count == 1)
             #expect(runtime.metrics.snapshot.retried >= 4)
             await group.triggerGracefulShutdown()
@@ -147,7 +170,10 @@ struct WorkerRuntimeTests {
         let lag = try await admin.consumerLag(group: "kontor-validation", topics: [KontorTopics.orderReceived])
         let committedCount = lag.reduce(0) { $0 + ($1.committed ?? 0) }
         let outputsAfterStop = try await WorkerTestSupport.readAll(
-            cluster, topics: [KontorTopics.orderValidated], count: processedBeforeStop)
+            cluster,
+            topics: [KontorTopics.orderValidated],
+            count: processedBeforeStop
+        )
         #expect(committedCount == Int64(processedBeforeStop))
         #expect(outputsAfterStop.count == processedBeforeStop)
 

@@ -88,7 +88,9 @@ public struct KafkaBenchmark: Sendable {
         return report
     }
 
-    private func measureHopLatency(_ cluster: EmbeddedKafkaCluster, producer: KafkaProducer) async throws -> LatencySamples {
+    private func measureHopLatency(_ cluster: EmbeddedKafkaCluster, producer: KafkaProducer) async throws
+        -> LatencySamples
+    {
         let total = latencyRate * latencySeconds
         let hop = try makeConsumer(cluster, group: "bench-latency-hop", topic: "bench.latency.in")
         let sink = try makeConsumer(cluster, group: "bench-latency-sink", topic: "bench.latency.out")
@@ -102,7 +104,8 @@ public struct KafkaBenchmark: Sendable {
                     guard let batch = try await hop.poll(maxWait: .milliseconds(200)) else { break }
                     guard !batch.isEmpty else { continue }
                     _ = await producer.send(
-                        batch.map { KafkaProducerMessage(topic: "bench.latency.out", key: $0.key, value: $0.value) })
+                        batch.map { KafkaProducerMessage(topic: "bench.latency.out", key: $0.key, value: $0.value) }
+                    )
                     hop.store(batch)
                 }
                 return nil
@@ -118,7 +121,9 @@ public struct KafkaBenchmark: Sendable {
                     var stamp = monotonicNanoseconds().littleEndian
                     let value = withUnsafeBytes(of: &stamp) { Array($0) } + padding
                     // Not awaited one by one: the offered rate must not depend on acknowledgement latency.
-                    try producer.produce(KafkaProducerMessage(topic: "bench.latency.in", key: "k\(index % 101)", value: value))
+                    try producer.produce(
+                        KafkaProducerMessage(topic: "bench.latency.in", key: "k\(index % 101)", value: value)
+                    )
                 }
                 return nil
             }

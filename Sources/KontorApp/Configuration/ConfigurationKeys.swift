@@ -66,19 +66,28 @@ public enum ConfigurationKeys {
         Key(path: "kafka.embeddedBrokers", summary: "Brokers of the embedded cluster (default 3)") {
             $0.embeddedBrokers = try int($1, "kafka.embeddedBrokers", in: 1...9)
         },
-        Key(path: "kafka.topicReplicationFactor", summary: "Replication of topics created on external Kafka (default 1)") {
+        Key(
+            path: "kafka.topicReplicationFactor",
+            summary: "Replication of topics created on external Kafka (default 1)"
+        ) {
             $0.topicReplicationFactor = try int($1, "kafka.topicReplicationFactor", in: 1...9)
         },
         Key(path: "kafka.producer.lingerMs", summary: "Producer batching delay, linger.ms (default 5)") {
             $0.lingerMilliseconds = Int64(try int($1, "kafka.producer.lingerMs", in: 0...900_000))
         },
-        Key(path: "kafka.producer.batchMessages", summary: "Messages per produce batch, batch.num.messages (default 10000)") {
+        Key(
+            path: "kafka.producer.batchMessages",
+            summary: "Messages per produce batch, batch.num.messages (default 10000)"
+        ) {
             $0.batchMessages = try int($1, "kafka.producer.batchMessages", in: 1...1_000_000)
         },
         Key(path: "kafka.producer.messageTimeoutMs", summary: "Delivery deadline incl. retries (default 120000)") {
             $0.messageTimeoutMilliseconds = Int64(try int($1, "kafka.producer.messageTimeoutMs", in: 1000...3_600_000))
         },
-        Key(path: "kafka.consumer.fetchWaitMaxMs", summary: "Broker wait on an empty fetch, fetch.wait.max.ms (default 10)") {
+        Key(
+            path: "kafka.consumer.fetchWaitMaxMs",
+            summary: "Broker wait on an empty fetch, fetch.wait.max.ms (default 10)"
+        ) {
             $0.fetchWaitMaxMilliseconds = Int64(try int($1, "kafka.consumer.fetchWaitMaxMs", in: 0...10_000))
         },
         Key(path: "kafka.consumer.maxBatch", summary: "Messages a worker takes per batch (default 500)") {
@@ -87,13 +96,19 @@ public enum ConfigurationKeys {
         Key(path: "kafka.consumer.sessionTimeoutMs", summary: "Group session timeout (default 10000)") {
             $0.sessionTimeoutMilliseconds = Int64(try int($1, "kafka.consumer.sessionTimeoutMs", in: 1000...300_000))
         },
-        Key(path: "kafka.consumer.autoCommitIntervalMs", summary: "Commit interval of processed offsets; 0 = on close only (default 1000)") {
-            $0.autoCommitIntervalMilliseconds = Int64(try int($1, "kafka.consumer.autoCommitIntervalMs", in: 0...600_000))
+        Key(
+            path: "kafka.consumer.autoCommitIntervalMs",
+            summary: "Commit interval of processed offsets; 0 = on close only (default 1000)"
+        ) {
+            $0.autoCommitIntervalMilliseconds = Int64(
+                try int($1, "kafka.consumer.autoCommitIntervalMs", in: 0...600_000)
+            )
         },
         Key(path: "ingest.maxBodyBytes", summary: "Larger request bodies get 413 (default 1048576)") {
             $0.ingest.maxBodyBytes = try int($1, "ingest.maxBodyBytes", in: 1...1_073_741_824)
         },
-        Key(path: "ingest.maxPipelineLag", summary: "Backlog (messages) above which ingest answers 503 (default 20000)") {
+        Key(path: "ingest.maxPipelineLag", summary: "Backlog (messages) above which ingest answers 503 (default 20000)")
+        {
             $0.ingest.maxPipelineLag = Int64(try int($1, "ingest.maxPipelineLag", in: 1...Int.max))
         },
         Key(path: "ingest.retryAfterSeconds", summary: "Retry-After sent with 503 (default 5)") {
@@ -102,7 +117,9 @@ public enum ConfigurationKeys {
         Key(path: "workers.enabled", summary: "Workers this process runs (default validation)") {
             let names = list($1)
             for name in names where !KontorWorkerCatalog.names.contains(name) {
-                throw ConfigurationError("workers.enabled: unknown worker '\(name)' (\(KontorWorkerCatalog.names.joined(separator: ", ")))")
+                throw ConfigurationError(
+                    "workers.enabled: unknown worker '\(name)' (\(KontorWorkerCatalog.names.joined(separator: ", ")))"
+                )
             }
             $0.enabledWorkers = names
         },
@@ -129,9 +146,13 @@ public enum ConfigurationKeys {
         all.first { $0.path == path }
     }
 
-    private static func int(_ text: String, _ path: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+    private static func int(_ text: String, _ path: String, in range: ClosedRange<Int>) throws(ConfigurationError)
+        -> Int
+    {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-            throw ConfigurationError("\(path): '\(text)' is not an integer in \(range.lowerBound)...\(range.upperBound)")
+            throw ConfigurationError(
+                "\(path): '\(text)' is not an integer in \(range.lowerBound)...\(range.upperBound)"
+            )
         }
         return value
     }

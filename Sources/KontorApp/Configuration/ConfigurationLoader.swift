@@ -15,7 +15,9 @@ public struct ConfigurationLoader: Sendable {
     ///   - flags: dotted keys set on the command line, strongest.
     public func load(file: String?, flags: [String: String] = [:]) throws(ConfigurationError) -> KontorConfiguration {
         var configuration = KontorConfiguration()
-        let path = file ?? environment["KONTOR_CONFIG"] ?? (FileManager.default.fileExists(atPath: "kontor.yaml") ? "kontor.yaml" : nil)
+        let path =
+            file ?? environment["KONTOR_CONFIG"]
+            ?? (FileManager.default.fileExists(atPath: "kontor.yaml") ? "kontor.yaml" : nil)
         if let path {
             for (key, value) in try Self.flatten(yamlFile: path) {
                 try apply(key, value, to: &configuration, source: path)

@@ -110,7 +110,9 @@ extension KafkaConsumer {
     /// Restarts fetching of one partition at `offset` after an offset-reset error stopped it.
     /// (A seek cannot: librdkafka refuses to seek a partition whose fetcher stopped.) Other
     /// partitions continue from the position the application reached.
-    static func restartPartition(_ handle: OpaquePointer, _ partition: KafkaTopicPartition, at offset: Int64) -> KafkaError? {
+    static func restartPartition(_ handle: OpaquePointer, _ partition: KafkaTopicPartition, at offset: Int64)
+        -> KafkaError?
+    {
         if String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE" {
             let list = RDKafkaTopicPartitionList()
             list.add(partition, offset: offset)

@@ -78,13 +78,18 @@ final class RDKafkaClient: @unchecked Sendable {
 final class RDKafkaContext: Sendable {
     let logger: Logger
     let onDelivery: (@Sendable (UnsafePointer<rd_kafka_message_t>) -> Void)?
-    let onRebalance: (@Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) -> Void)?
+    let onRebalance:
+        (
+            @Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) ->
+                Void
+        )?
 
     init(
         logger: Logger,
         onDelivery: (@Sendable (UnsafePointer<rd_kafka_message_t>) -> Void)? = nil,
         onRebalance: (
-            @Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) -> Void
+            @Sendable (OpaquePointer, rd_kafka_resp_err_t, UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) ->
+                Void
         )? = nil
     ) {
         self.logger = logger
@@ -100,34 +105,36 @@ final class RDKafkaContext: Sendable {
 
 // MARK: - C callbacks (no captures: they find their context through the opaque pointer)
 
-private let rdKafkaLogCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void =
-    { handle, level, facility, message in
-        guard let handle, let context = RDKafkaContext.from(rd_kafka_opaque(handle)) else { return }
-        let swiftLevel: Logger.Level =
-            switch level {
-            case ...2: .critical
-            case 3: .error
-            case 4: .warning
-            case 5: .notice
-            case 6: .debug
-            default: .trace
-            }
-        context.logger.log(
-            level: swiftLevel,
-            "\(message.map { String(cString: $0) } ?? "")",
-            metadata: ["kafka.facility": "\(facility.map { String(cString: $0) } ?? "")"]
-        )
-    }
+private let rdKafkaLogCallback:
+    @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Void =
+        { handle, level, facility, message in
+            guard let handle, let context = RDKafkaContext.from(rd_kafka_opaque(handle)) else { return }
+            let swiftLevel: Logger.Level =
+                switch level {
+                case ...2: .critical
+                case 3: .error
+                case 4: .warning
+                case 5: .notice
+                case 6: .debug
+                default: .trace
+                }
+            context.logger.log(
+                level: swiftLevel,
+                "\(message.map { String(cString: $0) } ?? "")",
+                metadata: ["kafka.facility": "\(facility.map { String(cString: $0) } ?? "")"]
+            )
+        }
 
-private let rdKafkaErrorCallback: @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void =
-    { _, code, reason, opaque in
-        guard let context = RDKafkaContext.from(opaque) else { return }
-        let name = String(cString: rd_kafka_err2name(rd_kafka_resp_err_t(rawValue: code)))
-        context.logger.warning(
-            "Kafka client error: \(reason.map { String(cString: $0) } ?? "")",
-            metadata: ["kafka.error": "\(name)"]
-        )
-    }
+private let rdKafkaErrorCallback:
+    @convention(c) (OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void =
+        { _, code, reason, opaque in
+            guard let context = RDKafkaContext.from(opaque) else { return }
+            let name = String(cString: rd_kafka_err2name(rd_kafka_resp_err_t(rawValue: code)))
+            context.logger.warning(
+                "Kafka client error: \(reason.map { String(cString: $0) } ?? "")",
+                metadata: ["kafka.error": "\(name)"]
+            )
+        }
 
 /// Reads a C string buffer filled by librdkafka.
 extension Array where Element == CChar {

@@ -74,12 +74,20 @@ public final class WorkerRuntime: Service, Sendable {
         let eventIDs = batch.map { EventMessage.eventID(of: $0) }
         let deadLetterKeys = batch.map { "\($0.topic)/\($0.partition)/\($0.offset)" }
         guard
-            let alreadyDone = await retryingInfrastructure("read processed events", consumer, {
-                try await self.processedEvents(stage: stage, eventIDs.compactMap { $0 })
-            }),
-            let alreadyDeadLettered = await retryingInfrastructure("read dead-lettered messages", consumer, {
-                try await self.processedEvents(stage: "\(stage)#dead-letter", deadLetterKeys)
-            })
+            let alreadyDone = await retryingInfrastructure(
+                "read processed events",
+                consumer,
+                {
+                    try await self.processedEvents(stage: stage, eventIDs.compactMap { $0 })
+                }
+            ),
+            let alreadyDeadLettered = await retryingInfrastructure(
+                "read dead-lettered messages",
+                consumer,
+                {
+                    try await self.processedEvents(stage: "\(stage)#dead-letter", deadLetterKeys)
+                }
+            )
         else { return false }
 
         var outputs: [KafkaProducerMessage] = []
@@ -109,11 +117,15 @@ public final class WorkerRuntime: Service, Sendable {
 
         guard await deliver(outputs, consumer: consumer) else { return false }
         guard
-            await retryingInfrastructure("record processed events", consumer, { () async throws -> Bool in
-                try await self.processedLog?.record(stage: stage, eventIDs: handledIDs)
-                try await self.processedLog?.record(stage: "\(stage)#dead-letter", eventIDs: deadLettered)
-                return true
-            }) != nil
+            await retryingInfrastructure(
+                "record processed events",
+                consumer,
+                { () async throws -> Bool in
+                    try await self.processedLog?.record(stage: stage, eventIDs: handledIDs)
+                    try await self.processedLog?.record(stage: "\(stage)#dead-letter", eventIDs: deadLettered)
+                    return true
+                }
+            ) != nil
         else { return false }
         consumer.store(batch)
         metrics.update {
@@ -239,7 +251,11 @@ public final class WorkerRuntime: Service, Sendable {
         case let stageError as StageError:
             stageError
         case let kafkaError as KafkaError:
-            StageError(kafkaError.isRetriable ? .transient : .unexpected, "\(kafkaError)", isRetriable: kafkaError.isRetriable)
+            StageError(
+                kafkaError.isRetriable ? .transient : .unexpected,
+                "\(kafkaError)",
+                isRetriable: kafkaError.isRetriable
+            )
         default:
             StageError(.unexpected, "\(error)", isRetriable: true)
         }
