@@ -15,6 +15,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Message size in bytes.") var size: Int = 1024
     @Option(help: "Brokers of the embedded cluster.") var brokers: Int = 1
     @Option(help: "Offered rate (messages/s) of the latency run.") var rate: Int = 5_000
+    @Option(help: "Partitions per benchmark topic.") var partitions: Int = 64
 
     func run() async throws {
         guard ["kafka", "all"].contains(suite) else {
@@ -26,6 +27,7 @@ struct BenchCommand: AsyncParsableCommand {
         benchmark.messageSize = size
         benchmark.brokers = brokers
         benchmark.latencyRate = rate
+        benchmark.partitions = partitions
         let report = try await benchmark.run()
         for line in report.lines {
             print(line)

@@ -19,8 +19,15 @@ extension KafkaConsumer {
         guard let queue = client.consumerQueue else { return batch }
         let buffer = UnsafeMutablePointer<UnsafeMutablePointer<rd_kafka_message_t>?>.allocate(capacity: maxBatch)
         defer { buffer.deallocate() }
-        let count = rd_kafka_consume_batch_queue(queue, timeout, buffer, maxBatch)
-        guard count > 0 else { return batch }
+        // rd_kafka_consume_batch_queue waits for a *full* batch until its timeout, which would add
+        // the whole timeout to every hop at low rates. So: take what is there without waiting;
+        // if nothing is, block for the first message only, then take what arrived with it.
+        var count = rd_kafka_consume_batch_queue(queue, 0, buffer, maxBatch)
+        if count <= 0 {
+            guard let first = rd_kafka_consume_queue(queue, timeout) else { return batch }
+            buffer[0] = first
+            count = 1 + max(0, rd_kafka_consume_batch_queue(queue, 0, buffer + 1, maxBatch - 1))
+        }
         batch.messages.reserveCapacity(count)
         for index in 0..<count {
             guard let message = buffer[index] else { continue }
