@@ -1,6 +1,7 @@
 import CRdKafka
 import Dispatch
 import Logging
+import Synchronization
 
 /// A topic to create: name, partition count and replication factor.
 public struct KafkaTopicSpec: Sendable, Hashable {
@@ -43,6 +44,9 @@ public final class KafkaAdmin: Sendable {
     private let bootstrapServers: String
     private let overrides: [String: String]
     private let logger: Logger
+    /// One never-subscribing consumer handle per group, for reading committed offsets; kept
+    /// because lag is read every second and a new handle starts several threads.
+    private let offsetReaders = Mutex<[String: RDKafkaClient]>([:])
 
     public init(bootstrapServers: String, overrides: [String: String] = [:], logger: Logger) throws(KafkaError) {
         var properties = ["bootstrap.servers": bootstrapServers, "client.id": "kontor-admin"]
@@ -135,6 +139,24 @@ public final class KafkaAdmin: Sendable {
             lags.append(KafkaPartitionLag(partition: partition, committed: committed[partition], low: low, high: high))
         }
         return lags
+    }
+
+    /// A consumer handle of `group` that never subscribes, so it does not join the group or
+    /// disturb its members; it only reads the group's committed offsets.
+    private func offsetReader(group: String) throws(KafkaError) -> RDKafkaClient {
+        if let reader = offsetReaders.withLock({ $0[group] }) { return reader }
+        var properties = ["bootstrap.servers": bootstrapServers, "group.id": group, "client.id": "kontor-admin-lag"]
+        properties.merge(overrides) { _, override in override }
+        let reader = try RDKafkaClient.make(
+            kind: .consumer,
+            properties: properties,
+            context: RDKafkaContext(logger: logger)
+        )
+        return offsetReaders.withLock { readers in
+            if let existing = readers[group] { return existing }
+            readers[group] = reader
+            return reader
+        }
     }
 
     private func blocking<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {

@@ -2,15 +2,11 @@
 ///
 /// Creating one only checks the shape (`^[A-Z]{2}$`): that is the structural rule enforced while decoding. Whether the
 /// code is assigned in ISO 3166-1 is a business rule: see ``isISO3166`` and ``BasicOrderValidator``.
-public struct CountryCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CountryCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+    ValidatedStringValue, OrderedStringValue
+{
     /// The two uppercase letters.
     public let rawValue: String
-
-    /// Accepts exactly two uppercase ASCII letters.
-    public init?(rawValue: String) {
-        guard Self.hasValidShape(rawValue) else { return nil }
-        self.rawValue = rawValue
-    }
 
     /// Accepts exactly two uppercase ASCII letters.
     public init?(_ code: String) {
@@ -26,9 +22,6 @@ public struct CountryCode: RawRepresentable, Sendable, Hashable, Comparable, Cod
         rawValue = code
     }
 
-    /// The code itself.
-    public var description: String { rawValue }
-
     /// `true` when the code is one of the 249 officially assigned ISO 3166-1 alpha-2 codes.
     public var isISO3166: Bool { Self.iso3166Alpha2.contains(rawValue) }
 
@@ -37,33 +30,12 @@ public struct CountryCode: RawRepresentable, Sendable, Hashable, Comparable, Cod
         iso3166Alpha2.sorted().map(CountryCode.init(unchecked:))
     }
 
-    /// Orders alphabetically.
-    public static func < (lhs: CountryCode, rhs: CountryCode) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
+    static let fieldDescription = "country code"
+    static let expectedFormat: String? = #"two uppercase letters (ISO 3166-1 alpha-2), like "DE""#
 
-    /// Decodes a string of two uppercase letters.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let code = try container.decode(String.self)
-        guard Self.hasValidShape(code) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "invalid country code \"\(code)\": expected two uppercase letters "
-                    + "(ISO 3166-1 alpha-2), like \"DE\""
-            )
-        }
-        rawValue = code
-    }
-
-    /// Encodes the code as a string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    static func hasValidShape(_ code: String) -> Bool {
-        code.utf8.count == 2 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    /// `true` when `code` is two uppercase ASCII letters.
+    static func isValid(_ code: String) -> Bool {
+        code.isUppercaseASCIICode(length: 2...2)
     }
 
     /// Germany.

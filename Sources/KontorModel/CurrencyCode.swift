@@ -2,15 +2,11 @@
 ///
 /// Creating one only checks the shape (`^[A-Z]{3}$`): that is the structural rule enforced while decoding. Whether the
 /// code is an active ISO 4217 currency is a business rule: see ``isISO4217`` and ``BasicOrderValidator``.
-public struct CurrencyCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CurrencyCode: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+    ValidatedStringValue, OrderedStringValue
+{
     /// The three uppercase letters.
     public let rawValue: String
-
-    /// Accepts exactly three uppercase ASCII letters.
-    public init?(rawValue: String) {
-        guard Self.hasValidShape(rawValue) else { return nil }
-        self.rawValue = rawValue
-    }
 
     /// Accepts exactly three uppercase ASCII letters.
     public init?(_ code: String) {
@@ -26,9 +22,6 @@ public struct CurrencyCode: RawRepresentable, Sendable, Hashable, Comparable, Co
         rawValue = code
     }
 
-    /// The code itself.
-    public var description: String { rawValue }
-
     /// `true` when the code is in Kontor's embedded list of active ISO 4217 codes.
     public var isISO4217: Bool { Self.iso4217MinorUnits[rawValue] != nil }
 
@@ -43,33 +36,12 @@ public struct CurrencyCode: RawRepresentable, Sendable, Hashable, Comparable, Co
         iso4217MinorUnits.keys.sorted().map(CurrencyCode.init(unchecked:))
     }
 
-    /// Orders alphabetically.
-    public static func < (lhs: CurrencyCode, rhs: CurrencyCode) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
+    static let fieldDescription = "currency code"
+    static let expectedFormat: String? = #"three uppercase letters (ISO 4217), like "EUR""#
 
-    /// Decodes a string of three uppercase letters.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let code = try container.decode(String.self)
-        guard Self.hasValidShape(code) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "invalid currency code \"\(code)\": expected three uppercase letters (ISO 4217), "
-                    + "like \"EUR\""
-            )
-        }
-        rawValue = code
-    }
-
-    /// Encodes the code as a string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    static func hasValidShape(_ code: String) -> Bool {
-        code.utf8.count == 3 && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    /// `true` when `code` is three uppercase ASCII letters.
+    static func isValid(_ code: String) -> Bool {
+        code.isUppercaseASCIICode(length: 3...3)
     }
 
     /// Euro.
@@ -106,6 +78,16 @@ extension String {
             return ""
         }
         return String(self[first...last])
+    }
+
+    /// `true` when the string has a length in `length` and only uppercase ASCII letters or, with `allowingDigits`,
+    /// also ASCII digits: the shape of ISO and UN/ECE codes such as `DE`, `EUR` and `C62`.
+    func isUppercaseASCIICode(length: ClosedRange<Int>, allowingDigits: Bool = false) -> Bool {
+        length.contains(utf8.count)
+            && utf8.allSatisfy {
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
+                    || allowingDigits && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+            }
     }
 
     /// `true` when the string is empty or holds only whitespace (Unicode-aware).

@@ -5,11 +5,6 @@ public struct CustomerType: RawRepresentable, CaseIterable, Sendable, Hashable, 
     /// The wire value.
     public let rawValue: String
 
-    /// Accepts only the known values.
-    public init?(rawValue: String) {
-        self.init(validating: rawValue)
-    }
-
     init(unchecked rawValue: String) {
         self.rawValue = rawValue
     }
@@ -23,17 +18,4 @@ public struct CustomerType: RawRepresentable, CaseIterable, Sendable, Hashable, 
 
     /// All known values.
     public static let allCases: [CustomerType] = [.b2c, .b2b]
-
-    /// The wire value.
-    public var description: String { rawValue }
-
-    /// Decodes one of the known values.
-    public init(from decoder: any Decoder) throws {
-        self = try Self.decodeClosedValue(from: decoder)
-    }
-
-    /// Encodes the wire value.
-    public func encode(to encoder: any Encoder) throws {
-        try encodeClosedValue(to: encoder)
-    }
 }

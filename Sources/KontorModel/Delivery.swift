@@ -44,11 +44,6 @@ public struct DeliveryMethod: RawRepresentable, CaseIterable, Sendable, Hashable
     /// The wire value.
     public let rawValue: String
 
-    /// Accepts only the known values.
-    public init?(rawValue: String) {
-        self.init(validating: rawValue)
-    }
-
     init(unchecked rawValue: String) {
         self.rawValue = rawValue
     }
@@ -62,24 +57,11 @@ public struct DeliveryMethod: RawRepresentable, CaseIterable, Sendable, Hashable
 
     /// All known values.
     public static let allCases: [DeliveryMethod] = [.ship, .pickup]
-
-    /// The wire value.
-    public var description: String { rawValue }
-
-    /// Decodes one of the known values.
-    public init(from decoder: any Decoder) throws {
-        self = try Self.decodeClosedValue(from: decoder)
-    }
-
-    /// Encodes the wire value.
-    public func encode(to encoder: any Encoder) throws {
-        try encodeClosedValue(to: encoder)
-    }
 }
 
 /// A delivery service level such as `standard`, `express` or `next-day`. An open set: any string is accepted.
 public struct ServiceLevel: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
+    ExpressibleByStringLiteral, OpenStringValue
 {
     /// The service level name.
     public let rawValue: String
@@ -87,25 +69,6 @@ public struct ServiceLevel: RawRepresentable, Sendable, Hashable, Codable, Custo
     /// Creates a service level.
     public init(rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    /// Creates a service level from a literal.
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    /// The service level name.
-    public var description: String { rawValue }
-
-    /// Decodes a string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 
     /// `standard`.

@@ -5,7 +5,9 @@ import Foundation
 /// Use ``random()`` for events that start something (an order arriving at the edge) and
 /// ``derived(from:stage:)`` for events caused by another event, so that processing the same input twice yields the
 /// same downstream id and consumers can drop the duplicate.
-public struct EventID: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct EventID: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+    OrderedStringValue
+{
     /// The UUID namespace of derived event ids: `abfc14ad-93d6-5f7b-ae5b-9e8901644766`, itself
     /// `UUIDv5(URL namespace, "https://kontor.dev/ns/event-id")`.
     public static let namespace = UUID(uuidString: "ABFC14AD-93D6-5F7B-AE5B-9E8901644766")!
@@ -34,31 +36,12 @@ public struct EventID: RawRepresentable, Sendable, Hashable, Comparable, Codable
     public static func derived(from causingEventID: EventID, stage: String) -> EventID {
         EventID(NameBasedUUID.version5(namespace: namespace, causingEventID.rawValue, stage).uuidString.lowercased())
     }
-
-    /// The id.
-    public var description: String { rawValue }
-
-    /// Orders lexicographically.
-    public static func < (lhs: EventID, rhs: EventID) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
-
-    /// Decodes a string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Ties together all events that stem from one original request (CloudEvents extension `correlationid`).
 ///
 /// The edge sets it (to the HTTP request id or the first event's id); every later event copies it.
-public struct CorrelationID: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct CorrelationID: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible, StringValue {
     /// The id.
     public let rawValue: String
 
@@ -80,19 +63,5 @@ public struct CorrelationID: RawRepresentable, Sendable, Hashable, Codable, Cust
     /// A fresh random id (a lowercase version 4 UUID).
     public static func random() -> CorrelationID {
         CorrelationID(UUID().uuidString.lowercased())
-    }
-
-    /// The id.
-    public var description: String { rawValue }
-
-    /// Decodes a string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

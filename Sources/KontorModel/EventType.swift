@@ -1,6 +1,6 @@
 /// A CloudEvents `type`, reverse-DNS and versioned: `com.kontor.<domain>.<event>.v<major>`.
 public struct EventType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
+    ExpressibleByStringLiteral, OpenStringValue
 {
     /// The type string.
     public let rawValue: String
@@ -13,25 +13,6 @@ public struct EventType: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     /// Wraps a type string.
     public init(_ rawValue: String) {
         self.init(rawValue: rawValue)
-    }
-
-    /// Creates a type from a literal.
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    /// The type string.
-    public var description: String { rawValue }
-
-    /// Decodes a string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }
 
@@ -54,7 +35,7 @@ public struct OrderEventType: Sendable {
 
 /// A CloudEvents `source`: a URI reference naming the producer, such as `/kontor/ingest/http`.
 public struct EventSource: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
+    ExpressibleByStringLiteral, OpenStringValue
 {
     /// The URI reference.
     public let rawValue: String
@@ -67,11 +48,6 @@ public struct EventSource: RawRepresentable, Sendable, Hashable, Codable, Custom
     /// Wraps a URI reference.
     public init(_ rawValue: String) {
         self.init(rawValue: rawValue)
-    }
-
-    /// Creates a source from a literal.
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
     }
 
     /// `/kontor/ingest/<edge>`, e.g. `/kontor/ingest/http` or `/kontor/ingest/shopify`.
@@ -89,18 +65,4 @@ public struct EventSource: RawRepresentable, Sendable, Hashable, Codable, Custom
 
     /// `/kontor/workers/validation`: the validation worker.
     public static let validationWorker = worker("validation")
-
-    /// The URI reference.
-    public var description: String { rawValue }
-
-    /// Decodes a string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

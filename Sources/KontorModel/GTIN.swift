@@ -1,5 +1,5 @@
 /// A GS1 Global Trade Item Number: 8, 12, 13 or 14 digits whose last digit is the mod-10 check digit.
-public struct GTIN: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct GTIN: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible, ValidatedStringValue {
     /// The digits.
     public let rawValue: String
 
@@ -7,18 +7,16 @@ public struct GTIN: RawRepresentable, Sendable, Hashable, Codable, CustomStringC
     public static let validLengths: Set<Int> = [8, 12, 13, 14]
 
     /// Accepts only a valid GTIN (length, digits, check digit).
-    public init?(rawValue: String) {
-        guard Self.isValid(rawValue) else { return nil }
-        self.rawValue = rawValue
-    }
-
-    /// Accepts only a valid GTIN (length, digits, check digit).
     public init?(_ string: String) {
         self.init(rawValue: string)
     }
 
-    /// The digits.
-    public var description: String { rawValue }
+    init(unchecked digits: String) {
+        rawValue = digits
+    }
+
+    static let fieldDescription = "GTIN"
+    static let expectedFormat: String? = nil
 
     /// `true` when `string` has a valid GTIN length, only digits and a correct check digit.
     public static func isValid(_ string: String) -> Bool {
@@ -34,21 +32,5 @@ public struct GTIN: RawRepresentable, Sendable, Hashable, Codable, CustomStringC
             sum += digit * (position.isMultiple(of: 2) ? 3 : 1)
         }
         return (10 - sum % 10) % 10
-    }
-
-    /// Decodes a valid GTIN.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let string = try container.decode(String.self)
-        guard Self.isValid(string) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "invalid GTIN \"\(string)\"")
-        }
-        rawValue = string
-    }
-
-    /// Encodes the digits.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// The text is kept exactly as written so that it survives a round trip; ``timestamp`` gives the instant.
 /// Decoding checks the format and that the date exists (no February 30).
-public struct KontorDate: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct KontorDate: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible, CheckedStringValue {
     /// The date as written.
     public let rawValue: String
 
@@ -56,26 +56,6 @@ public struct KontorDate: RawRepresentable, Sendable, Hashable, Codable, CustomS
         self.init(rawValue: timestamp.rfc3339String)!
     }
 
-    /// The date as written.
-    public var description: String { rawValue }
-
-    /// Decodes a date or date-time string.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let string = try container.decode(String.self)
-        guard let parsed = KontorDate(rawValue: string) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "invalid date \"\(string)\": expected \"YYYY-MM-DD\" or an RFC 3339 date-time "
-                    + "like \"2025-03-01T10:15:30Z\""
-            )
-        }
-        self = parsed
-    }
-
-    /// Encodes the date as written.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    static let fieldDescription = "date"
+    static let expectedFormat: String? = #""YYYY-MM-DD" or an RFC 3339 date-time like "2025-03-01T10:15:30Z""#
 }

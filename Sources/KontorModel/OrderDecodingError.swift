@@ -50,17 +50,6 @@ public struct OrderDecodingError: Error, Sendable, Hashable, Codable, CustomStri
             default: rawValue
             }
         }
-
-        /// Decodes the name.
-        public init(from decoder: any Decoder) throws {
-            rawValue = try decoder.singleValueContainer().decode(String.self)
-        }
-
-        /// Encodes the name.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 

@@ -6,7 +6,9 @@ import Foundation
 /// Ids are assigned at ingest with ``derived(channel:orderNumber:)``, so the same external order from the same
 /// channel always gets the same id, however often it is sent. Decoding accepts any string, so ids from older or
 /// foreign systems pass through untouched.
-public struct OrderID: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct OrderID: RawRepresentable, Sendable, Hashable, Comparable, Codable, CustomStringConvertible,
+    OrderedStringValue
+{
     /// The prefix of every id Kontor makes: `"ord_"`.
     public static let prefix = "ord_"
 
@@ -38,24 +40,5 @@ public struct OrderID: RawRepresentable, Sendable, Hashable, Comparable, Codable
     /// A fresh random id (from a version 4 UUID), for orders that have no external identity.
     public static func random() -> OrderID {
         OrderID(prefix + NameBasedUUID.bytes(of: UUID()).lowercaseHex)
-    }
-
-    /// The id.
-    public var description: String { rawValue }
-
-    /// Orders lexicographically.
-    public static func < (lhs: OrderID, rhs: OrderID) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
-
-    /// Decodes a string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 }

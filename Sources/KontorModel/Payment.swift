@@ -33,11 +33,6 @@ public struct PaymentStatus: RawRepresentable, CaseIterable, Sendable, Hashable,
     /// The wire value.
     public let rawValue: String
 
-    /// Accepts only the known values.
-    public init?(rawValue: String) {
-        self.init(validating: rawValue)
-    }
-
     init(unchecked rawValue: String) {
         self.rawValue = rawValue
     }
@@ -59,24 +54,11 @@ public struct PaymentStatus: RawRepresentable, CaseIterable, Sendable, Hashable,
 
     /// All known values.
     public static let allCases: [PaymentStatus] = [.pending, .authorized, .paid, .onAccount, .failed, .refunded]
-
-    /// The wire value.
-    public var description: String { rawValue }
-
-    /// Decodes one of the known values.
-    public init(from decoder: any Decoder) throws {
-        self = try Self.decodeClosedValue(from: decoder)
-    }
-
-    /// Encodes the wire value.
-    public func encode(to encoder: any Encoder) throws {
-        try encodeClosedValue(to: encoder)
-    }
 }
 
 /// A payment method such as `credit-card`, `paypal` or `invoice`. An open set: any string is accepted.
 public struct PaymentMethod: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
+    ExpressibleByStringLiteral, OpenStringValue
 {
     /// The method name.
     public let rawValue: String
@@ -84,25 +66,6 @@ public struct PaymentMethod: RawRepresentable, Sendable, Hashable, Codable, Cust
     /// Creates a method.
     public init(rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    /// Creates a method from a literal.
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    /// The method name.
-    public var description: String { rawValue }
-
-    /// Decodes a string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 
     /// `credit-card`.

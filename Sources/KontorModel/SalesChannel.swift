@@ -3,7 +3,7 @@
 /// An open set: any string is accepted. Together with ``CanonicalOrder/orderNumber`` it identifies the external order
 /// (see ``OrderID/derived(channel:orderNumber:)``).
 public struct SalesChannel: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
-    ExpressibleByStringLiteral
+    ExpressibleByStringLiteral, OpenStringValue
 {
     /// The channel name.
     public let rawValue: String
@@ -16,25 +16,6 @@ public struct SalesChannel: RawRepresentable, Sendable, Hashable, Codable, Custo
     /// Creates a channel.
     public init(_ name: String) {
         self.init(rawValue: name)
-    }
-
-    /// Creates a channel from a literal, e.g. `let channel: SalesChannel = "amazon"`.
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
-
-    /// The channel name.
-    public var description: String { rawValue }
-
-    /// Decodes a string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
     }
 
     /// `web`: Kontor's own HTTP order API or a web shop posting canonical JSON.

@@ -1,7 +1,9 @@
 /// The version of a Kontor JSON contract, such as `"1.0"`: `major(.minor)*`.
 ///
 /// Readers accept any minor version of the major version they know; a new major version is a breaking change.
-public struct SchemaVersion: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct SchemaVersion: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
+    ValidatedStringValue
+{
     /// The version as written, e.g. `"1.0"`.
     public let rawValue: String
 
@@ -10,12 +12,6 @@ public struct SchemaVersion: RawRepresentable, Sendable, Hashable, Codable, Cust
 
     /// The major version Kontor reads: 1.
     public static let supportedMajor = 1
-
-    /// Accepts `^[0-9]+(\.[0-9]+)*$`.
-    public init?(rawValue: String) {
-        guard Self.major(of: rawValue) != nil else { return nil }
-        self.rawValue = rawValue
-    }
 
     /// Accepts `^[0-9]+(\.[0-9]+)*$`.
     public init?(_ string: String) {
@@ -32,26 +28,12 @@ public struct SchemaVersion: RawRepresentable, Sendable, Hashable, Codable, Cust
     /// `true` when Kontor can read this version.
     public var isSupported: Bool { major == Self.supportedMajor }
 
-    /// The version as written.
-    public var description: String { rawValue }
+    static let fieldDescription = "schema version"
+    static let expectedFormat: String? = #"a version like "1.0""#
 
-    /// Decodes a version string.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let string = try container.decode(String.self)
-        guard Self.major(of: string) != nil else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "invalid schema version \"\(string)\": expected a version like \"1.0\""
-            )
-        }
-        rawValue = string
-    }
-
-    /// Encodes the version string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
+    /// `true` for `^[0-9]+(\.[0-9]+)*$`.
+    static func isValid(_ string: String) -> Bool {
+        major(of: string) != nil
     }
 
     static func major(of string: String) -> Int? {

@@ -7,15 +7,11 @@
 /// Packaging units come from UN/ECE Recommendation 21 and appear in Rec. 20 with an `X` prefix (`XBX` box, `XCT`
 /// carton, `XPK` package). The bare two-letter forms (`BX`, `CT`, `PK`, ...) are ANSI X12 and old Rec. 20 codes that
 /// are no longer valid; ``init(normalizing:)`` maps them.
-public struct UnitOfMeasure: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct UnitOfMeasure: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
+    ValidatedStringValue
+{
     /// The common code.
     public let rawValue: String
-
-    /// Accepts two or three uppercase ASCII letters or digits.
-    public init?(rawValue: String) {
-        guard Self.hasValidShape(rawValue) else { return nil }
-        self.rawValue = rawValue
-    }
 
     /// Accepts two or three uppercase ASCII letters or digits.
     public init?(_ code: String) {
@@ -36,9 +32,6 @@ public struct UnitOfMeasure: RawRepresentable, Sendable, Hashable, Codable, Cust
         rawValue = code
     }
 
-    /// The code itself.
-    public var description: String { rawValue }
-
     /// `true` when the code is in Kontor's embedded list of common Rec. 20 codes.
     public var isKnownRec20: Bool { Self.rec20Names[rawValue] != nil }
 
@@ -55,32 +48,13 @@ public struct UnitOfMeasure: RawRepresentable, Sendable, Hashable, Codable, Cust
         rec20Names.keys.sorted().map(UnitOfMeasure.init(unchecked:))
     }
 
-    /// Decodes a string of two or three uppercase letters or digits.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let code = try container.decode(String.self)
-        guard Self.hasValidShape(code) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "invalid unit of measure \"\(code)\": expected a UN/ECE Rec. 20 code of two or "
-                    + "three uppercase letters or digits, like \"C62\""
-            )
-        }
-        rawValue = code
-    }
+    static let fieldDescription = "unit of measure"
+    static let expectedFormat: String? =
+        #"a UN/ECE Rec. 20 code of two or three uppercase letters or digits, like "C62""#
 
-    /// Encodes the code as a string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    static func hasValidShape(_ code: String) -> Bool {
-        (2...3).contains(code.utf8.count)
-            && code.utf8.allSatisfy {
-                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0)
-                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-            }
+    /// `true` when `code` is two or three uppercase ASCII letters or digits.
+    static func isValid(_ code: String) -> Bool {
+        code.isUppercaseASCIICode(length: 2...3, allowingDigits: true)
     }
 
     /// `C62`, one: the default unit for counted items.

@@ -22,7 +22,7 @@ public struct ValidationReason: Sendable, Hashable, Codable, CustomStringConvert
     }
 
     /// Machine-readable finding codes. Stable: consumers match on them.
-    public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible, StringValue {
         /// The code string.
         public let rawValue: String
 
@@ -59,19 +59,5 @@ public struct ValidationReason: Sendable, Hashable, Codable, CustomStringConvert
         public static let lineTotalMismatch = Code(rawValue: "line-total-mismatch")
         /// `subtotal-mismatch` (warning): the subtotal differs from the sum of the lines.
         public static let subtotalMismatch = Code(rawValue: "subtotal-mismatch")
-
-        /// The code string.
-        public var description: String { rawValue }
-
-        /// Decodes the code string.
-        public init(from decoder: any Decoder) throws {
-            rawValue = try decoder.singleValueContainer().decode(String.self)
-        }
-
-        /// Encodes the code string.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }

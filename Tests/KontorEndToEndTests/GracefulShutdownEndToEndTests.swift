@@ -35,7 +35,7 @@ struct GracefulShutdownEndToEndTests {
         try await withThrowingTaskGroup(of: Void.self) { clients in
             for client in 0..<8 {
                 clients.addTask {
-                    for index in 0..<100 {
+                    for index in 0..<2000 {
                         do {
                             let reply = try await HTTPClient.postOrder(
                                 base,
@@ -54,7 +54,7 @@ struct GracefulShutdownEndToEndTests {
                 }
             }
             _ = try await Kcat.waitFor(cluster.bootstrapServers, topic: KontorTopics.orderValidated) { $0.count >= 30 }
-            #expect(tally.accepted.withLock { $0.count } < 800, "the stop came mid-stream")
+            #expect(tally.accepted.withLock { $0.count } < 16_000, "the stop came mid-stream")
             kill(first.process.processIdentifier, SIGTERM)
             try await clients.waitForAll()
         }

@@ -62,6 +62,16 @@ struct KafkaConsumerControlTests {
         await producer.shutdown()
     }
 
+    @Test("Creating topics through the admin API fails with an error, not a hang, where CreateTopics is missing")
+    func createTopicsWithoutBrokerSupport() async throws {
+        // The embedded cluster does not implement CreateTopics; real brokers do (see the README).
+        let cluster = try KafkaTestSupport.cluster()
+        let admin = try KafkaAdmin(bootstrapServers: cluster.bootstrapServers, logger: KafkaTestSupport.logger)
+        await #expect(throws: KafkaError.self) {
+            try await admin.createTopics([KafkaTopicSpec(name: "unsupported", partitions: 1)], timeout: .seconds(1))
+        }
+    }
+
     @Test("Messages trimmed before a group read them are reported as a loss, not skipped silently")
     func trimmedMessagesAreReported() async throws {
         let cluster = try KafkaTestSupport.cluster()
