@@ -47,6 +47,10 @@ let package = Package(
         ),
         .target(name: "KontorModel"),
         .target(
+            name: "KontorHTTPClient",
+            dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
             name: "KontorStore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -108,6 +112,14 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KontorStoreTests", dependencies: ["KontorStore"]),
+        .testTarget(
+            name: "KontorHTTPClientTests",
+            dependencies: [
+                "KontorHTTPClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "KontorWorkersTests",
             dependencies: [

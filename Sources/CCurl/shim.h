@@ -12,6 +12,10 @@ static inline CURLcode kontor_curl_setopt_pointer(CURL *curl, CURLoption option,
 static inline CURLcode kontor_curl_getinfo_long(CURL *curl, CURLINFO info, long *value) {
     return curl_easy_getinfo(curl, info, value);
 }
+typedef size_t (*kontor_curl_data_callback)(char *data, size_t size, size_t count, void *context);
+static inline CURLcode kontor_curl_setopt_callback(CURL *curl, CURLoption option, kontor_curl_data_callback callback) {
+    return curl_easy_setopt(curl, option, callback);
+}
 static inline curl_version_info_data *kontor_curl_version_info(void) {
     return curl_version_info(CURLVERSION_NOW);
 }
