@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // MARK: C libraries, found through pkg-config.
@@ -58,6 +59,26 @@ let package = Package(
             ]
         ),
         .target(
+            name: "KontorMapping",
+            dependencies: ["KontorModel", "CLibXML2", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "KontorConnectors",
+            dependencies: [
+                "KontorHTTPClient",
+                "KontorKafka",
+                "KontorMapping",
+                "KontorModel",
+                "KontorStore",
+                "KontorWorkers",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
             name: "KontorWorkers",
             dependencies: [
                 "KontorKafka",
@@ -70,6 +91,7 @@ let package = Package(
         .target(
             name: "KontorServer",
             dependencies: [
+                "KontorConnectors",
                 "KontorKafka",
                 "KontorModel",
                 "KontorWorkers",
@@ -83,6 +105,9 @@ let package = Package(
         .target(
             name: "KontorApp",
             dependencies: [
+                "KontorConnectors",
+                "KontorHTTPClient",
+                "KontorMapping",
                 "KontorKafka",
                 "KontorModel",
                 "KontorStore",
@@ -100,6 +125,8 @@ let package = Package(
             name: "kontor",
             dependencies: [
                 "KontorApp",
+                "KontorMapping",
+                "KontorModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,6 +139,19 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KontorStoreTests", dependencies: ["KontorStore"]),
+        .testTarget(name: "KontorMappingTests", dependencies: ["KontorMapping", "KontorModel"]),
+        .testTarget(
+            name: "KontorConnectorsTests",
+            dependencies: [
+                "KontorConnectors",
+                "KontorKafka",
+                "KontorMapping",
+                "KontorModel",
+                "KontorStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .testTarget(
             name: "KontorHTTPClientTests",
             dependencies: [
@@ -136,6 +176,7 @@ let package = Package(
             name: "KontorEndToEndTests",
             dependencies: [
                 "KontorKafka", "KontorModel", "kontor", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
     ]

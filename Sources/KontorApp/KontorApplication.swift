@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import KontorConnectors
 import KontorKafka
+import KontorMapping
 import KontorModel
 import KontorServer
 import KontorStore
@@ -23,12 +25,15 @@ public struct KontorApplication: Sendable {
         self.logger = logger
     }
 
-    /// Runs until SIGTERM/SIGINT. `onReady` receives the HTTP address and bootstrap servers.
-    public func run(
-        onReady: @escaping @Sendable (_ httpAddress: String?, _ bootstrapServers: String) -> Void = { _, _ in }
-    )
-        async throws
-    {
+    /// What a started Kontor tells its caller.
+    public struct Ready: Sendable {
+        public var httpAddress: String?
+        public var bootstrapServers: String
+        public var connectors: [ConnectorStatus]
+    }
+
+    /// Runs until SIGTERM/SIGINT; `onReady` is called once everything listens.
+    public func run(onReady: @escaping @Sendable (Ready) -> Void = { _ in }) async throws {
         guard configuration.isEmbedded else {
             try await runServices(bootstrapServers: configuration.kafkaBrokers!, onReady: onReady)
             return
@@ -49,7 +54,7 @@ public struct KontorApplication: Sendable {
 
     private func runServices(
         bootstrapServers: String,
-        onReady: @escaping @Sendable (_ httpAddress: String?, _ bootstrapServers: String) -> Void
+        onReady: @escaping @Sendable (Ready) -> Void
     ) async throws {
         var services: [any Service] = []
         let stateDirectory = URL(fileURLWithPath: configuration.stateDirectory)
@@ -78,9 +83,9 @@ public struct KontorApplication: Sendable {
         )
         services.append(lagMonitor)
 
+        let store = try SQLiteStore(path: stateDirectory.appendingPathComponent("kontor.sqlite").path)
         var runtimes: [WorkerRuntime] = []
         if !workerEntries.isEmpty {
-            let store = try SQLiteStore(path: stateDirectory.appendingPathComponent("kontor.sqlite").path)
             for entry in workerEntries {
                 var workerConfiguration = WorkerConfiguration(
                     stage: entry.name,
@@ -107,11 +112,22 @@ public struct KontorApplication: Sendable {
 
         let files = RuntimeFiles(directory: stateDirectory)
         if configuration.roles.contains(.ingest) {
+            let connectors = try ConnectorSetup(
+                instances: ConnectorInstanceLoader.loadAll(directory: configuration.connectorsDirectory),
+                catalog: MappingCatalog(directory: configuration.mappingsDirectory),
+                producer: producer,
+                store: store,
+                environment: ProcessInfo.processInfo.environment,
+                logger: logger
+            )
+            services += connectors.services
+            let statuses = connectors.statuses
             let router = KontorRouter.make(
                 ingest: OrderIngest(producer: producer, logger: logger),
                 configuration: configuration.ingest,
                 load: lagMonitor,
-                readiness: [ReadinessCheck(name: "kafka") { await lagMonitor.probeCluster() }]
+                readiness: [ReadinessCheck(name: "kafka") { await lagMonitor.probeCluster() }],
+                webhooks: connectors.endpoints
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger
@@ -130,14 +146,14 @@ public struct KontorApplication: Sendable {
                     } catch {
                         logger.error("cannot write runtime files: \(error)")
                     }
-                    onReady(address, bootstrapServers)
+                    onReady(Ready(httpAddress: address, bootstrapServers: bootstrapServers, connectors: statuses))
                 },
                 logger: logger
             )
             services.append(app)
         } else {
             try files.write(httpAddress: nil, bootstrapServers: bootstrapServers, embedded: configuration.isEmbedded)
-            onReady(nil, bootstrapServers)
+            onReady(Ready(httpAddress: nil, bootstrapServers: bootstrapServers, connectors: []))
         }
 
         let group = ServiceGroup(

@@ -12,7 +12,8 @@ public enum KontorRouter {
         ingest: OrderIngest,
         configuration: IngestConfiguration,
         load: any PipelineLoad,
-        readiness: [ReadinessCheck]
+        readiness: [ReadinessCheck],
+        webhooks: [WebhookEndpoint] = []
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -31,6 +32,7 @@ public enum KontorRouter {
         router.post("/v1/orders") { request, context in
             try await acceptOrder(request, context: context, ingest: ingest, configuration: configuration, load: load)
         }
+        WebhookRoutes.add(webhooks, to: router, configuration: configuration, load: load)
         return router
     }
 
@@ -42,15 +44,8 @@ public enum KontorRouter {
         load: any PipelineLoad
     ) async throws -> Response {
         let instance = request.uri.path
-        if let lag = load.currentLag, lag > configuration.maxPipelineLag {
-            return ProblemDetails(
-                type: ProblemDetails.Types.overloaded,
-                title: "Pipeline overloaded",
-                status: 503,
-                detail: "The pipeline is \(lag) messages behind (limit \(configuration.maxPipelineLag)); retry later.",
-                instance: instance,
-                retryAfter: configuration.retryAfterSeconds
-            ).response
+        if let refusal = overloaded(load, configuration, instance: instance) {
+            return refusal
         }
         if let contentType = request.headers[.contentType], !contentType.lowercased().contains("json") {
             return ProblemDetails(
@@ -61,24 +56,11 @@ public enum KontorRouter {
                 instance: instance
             ).response
         }
-        let tooLarge = ProblemDetails(
-            type: ProblemDetails.Types.payloadTooLarge,
-            title: "Payload too large",
-            status: 413,
-            detail: "The body exceeds \(configuration.maxBodyBytes) bytes.",
-            instance: instance
-        ).response
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > configuration.maxBodyBytes {
-            return tooLarge
-        }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: configuration.maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-            return tooLarge
+        guard let body = try await collectBody(request, configuration: configuration) else {
+            return tooLarge(configuration, instance: instance)
         }
         let outcome = await ingest.ingest(
-            body: Array(buffer: body),
+            body: body,
             contentType: request.headers[.contentType],
             idempotencyKey: request.headers[HTTPField.Name("Idempotency-Key")!]
         )
@@ -116,10 +98,48 @@ public enum KontorRouter {
         }
     }
 
-    static func jsonResponse(_ status: HTTPResponse.Status, _ body: [String: String]) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(body)) ?? Data()
+    /// 503 with Retry-After while the pipeline's backlog is above the configured bound.
+    static func overloaded(_ load: any PipelineLoad, _ configuration: IngestConfiguration, instance: String)
+        -> Response?
+    {
+        guard let lag = load.currentLag, lag > configuration.maxPipelineLag else { return nil }
+        return ProblemDetails(
+            type: ProblemDetails.Types.overloaded,
+            title: "Pipeline overloaded",
+            status: 503,
+            detail: "The pipeline is \(lag) messages behind (limit \(configuration.maxPipelineLag)); retry later.",
+            instance: instance,
+            retryAfter: configuration.retryAfterSeconds
+        ).response
+    }
+
+    /// The request body, or nil when it is larger than allowed (checked before reading when the
+    /// client declares its length).
+    static func collectBody(_ request: Request, configuration: IngestConfiguration) async throws -> [UInt8]? {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > configuration.maxBodyBytes {
+            return nil
+        }
+        do {
+            return Array(buffer: try await request.body.collect(upTo: configuration.maxBodyBytes))
+        } catch is NIOTooManyBytesError {
+            return nil
+        }
+    }
+
+    static func tooLarge(_ configuration: IngestConfiguration, instance: String) -> Response {
+        ProblemDetails(
+            type: ProblemDetails.Types.payloadTooLarge,
+            title: "Payload too large",
+            status: 413,
+            detail: "The body exceeds \(configuration.maxBodyBytes) bytes.",
+            instance: instance
+        ).response
+    }
+
+    static func jsonResponse(_ status: HTTPResponse.Status, _ body: [String: any Sendable]) -> Response {
+        let data =
+            (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return Response(
             status: status,
             headers: [.contentType: "application/json"],

@@ -45,6 +45,10 @@ public struct ProblemDetails: Codable, Sendable, Hashable {
         public static let overloaded = "https://kontor.dev/problems/pipeline-overloaded"
         public static let unavailable = "https://kontor.dev/problems/broker-unavailable"
         public static let unsupportedMediaType = "https://kontor.dev/problems/unsupported-media-type"
+        public static let badSignature = "https://kontor.dev/problems/bad-signature"
+        public static let malformedPayload = "https://kontor.dev/problems/malformed-payload"
+        public static let unmappable = "https://kontor.dev/problems/unmappable-payload"
+        public static let connectorUnavailable = "https://kontor.dev/problems/connector-unavailable"
     }
 
     /// The HTTP response carrying this problem.

@@ -36,6 +36,19 @@ public final class SQLiteStore: Sendable {
                 options: .ifNotExists
             )
         }
+        migrator.registerMigration("v2-connector-state") { db in
+            try db.create(table: "webhook_deliveries", options: .ifNotExists) { table in
+                table.column("connector", .text).notNull()
+                table.column("delivery_id", .text).notNull()
+                table.column("received_at", .datetime).notNull()
+                table.primaryKey(["connector", "delivery_id"])
+            }
+            try db.create(table: "connector_checkpoints", options: .ifNotExists) { table in
+                table.column("connector", .text).notNull().primaryKey()
+                table.column("value", .text).notNull()
+                table.column("updated_at", .datetime).notNull()
+            }
+        }
         return migrator
     }
 
@@ -85,6 +98,50 @@ extension SQLiteStore: ProcessedEventLog {
         return try await pool.write { db in
             try db.execute(sql: "DELETE FROM processed_events WHERE processed_at < ?", arguments: [cutoff])
             return db.changesCount
+        }
+    }
+}
+
+extension SQLiteStore: ConnectorStateStore {
+    public func recordDelivery(connector: String, deliveryID: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO webhook_deliveries (connector, delivery_id, received_at) VALUES (?, ?, ?)",
+                arguments: [connector, deliveryID, Date()]
+            )
+            return db.changesCount == 1
+        }
+    }
+
+    public func hasDelivery(connector: String, deliveryID: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT 1 FROM webhook_deliveries WHERE connector = ? AND delivery_id = ?",
+                arguments: [connector, deliveryID]
+            ) ?? false
+        }
+    }
+
+    public func checkpoint(connector: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(
+                db,
+                sql: "SELECT value FROM connector_checkpoints WHERE connector = ?",
+                arguments: [connector]
+            )
+        }
+    }
+
+    public func saveCheckpoint(connector: String, value: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO connector_checkpoints (connector, value, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT(connector) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+                    """,
+                arguments: [connector, value, Date()]
+            )
         }
     }
 }

@@ -51,15 +51,18 @@ struct RunCommand: AsyncParsableCommand {
         }
         let logger = bootstrapLogging(level: configuration.logLevel)
         let application = KontorApplication(configuration: configuration, logger: logger)
-        try await application.run { httpAddress, bootstrapServers in
+        try await application.run { ready in
             var lines = ["Kontor is running."]
-            if let httpAddress {
+            if let httpAddress = ready.httpAddress {
                 lines.append("  HTTP:   \(httpAddress)  (POST /v1/orders, GET /healthz, GET /readyz)")
             }
             let kind = configuration.isEmbedded ? "embedded, \(configuration.embeddedBrokers) brokers" : "external"
-            lines.append("  Kafka:  \(bootstrapServers)  (\(kind))")
+            lines.append("  Kafka:  \(ready.bootstrapServers)  (\(kind))")
             lines.append("  State:  \(configuration.stateDirectory)  (bootstrap servers in bootstrap.servers)")
-            lines.append("  Topics: kcat -b \(bootstrapServers) -L")
+            lines.append("  Topics: kcat -b \(ready.bootstrapServers) -L")
+            for connector in ready.connectors {
+                lines.append("  Connector \(connector)")
+            }
             // Straight to the file descriptor: print() buffers when stdout is a pipe.
             FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
         }

@@ -13,9 +13,9 @@ struct SQLiteStoreTests {
     @Test("Migrations run when the store opens and again harmlessly on reopen")
     func migrations() throws {
         let store = try temporaryStore()
-        #expect(try store.appliedMigrations() == ["v1-processed-events"])
+        #expect(try store.appliedMigrations() == ["v1-processed-events", "v2-connector-state"])
         let reopened = try SQLiteStore(path: store.path)
-        #expect(try reopened.appliedMigrations() == ["v1-processed-events"])
+        #expect(try reopened.appliedMigrations() == ["v1-processed-events", "v2-connector-state"])
     }
 
     @Test("Processed events are remembered per stage, survive reopening, and can be pruned")
@@ -40,5 +40,19 @@ struct SQLiteStoreTests {
         let ids = (0..<2500).map { "event-\($0)" }
         try await store.record(stage: "s", eventIDs: ids)
         #expect(try await store.processed(stage: "s", among: ids + ["missing"]).count == 2500)
+    }
+
+    @Test("Webhook deliveries are taken once per connector; checkpoints are saved and replaced")
+    func connectorState() async throws {
+        let store = try temporaryStore()
+        #expect(try await store.recordDelivery(connector: "shopify", deliveryID: "w-1"))
+        #expect(try await !store.recordDelivery(connector: "shopify", deliveryID: "w-1"))
+        #expect(try await store.recordDelivery(connector: "woo", deliveryID: "w-1"))
+        #expect(try await store.hasDelivery(connector: "shopify", deliveryID: "w-1"))
+        #expect(try await !store.hasDelivery(connector: "shopify", deliveryID: "w-2"))
+        #expect(try await store.checkpoint(connector: "amazon") == nil)
+        try await store.saveCheckpoint(connector: "amazon", value: "2026-11-01T00:00:00Z")
+        try await store.saveCheckpoint(connector: "amazon", value: "2026-11-02T00:00:00Z")
+        #expect(try await store.checkpoint(connector: "amazon") == "2026-11-02T00:00:00Z")
     }
 }

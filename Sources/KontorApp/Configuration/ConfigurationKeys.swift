@@ -44,6 +44,12 @@ public enum ConfigurationKeys {
         Key(path: "stateDirectory", summary: "Folder for the store and runtime files (default .kontor)") {
             $0.stateDirectory = $1
         },
+        Key(path: "connectors.directory", summary: "Folder of connector instance files (default connectors)") {
+            $0.connectorsDirectory = $1
+        },
+        Key(path: "mappings.directory", summary: "Folder of declarative mappings (default mappings)") {
+            $0.mappingsDirectory = $1
+        },
         Key(path: "log.level", summary: "trace, debug, info, notice, warning, error or critical (default info)") {
             guard let level = Logger.Level(rawValue: $1.lowercased()) else {
                 throw ConfigurationError("log.level: '\($1)' is not a log level (trace ... critical)")

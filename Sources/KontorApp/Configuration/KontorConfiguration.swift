@@ -17,6 +17,10 @@ public struct KontorConfiguration: Sendable {
     public var httpHost = "127.0.0.1"
     public var httpPort = 8080
     public var stateDirectory = ".kontor"
+    /// Connector instance files (`*.yaml`).
+    public var connectorsDirectory = "connectors"
+    /// Declarative mappings (`<name>/mapping.yaml`).
+    public var mappingsDirectory = "mappings"
     public var logLevel: Logger.Level = .info
     public var roles: Set<Role> = Set(Role.allCases)
 

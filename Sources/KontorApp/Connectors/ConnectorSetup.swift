@@ -1,0 +1,111 @@
+import Foundation
+import KontorConnectors
+import KontorKafka
+import KontorMapping
+import KontorServer
+import KontorStore
+import Logging
+import ServiceLifecycle
+
+/// How one configured connector stands after startup, as `kontor run` reports it.
+public struct ConnectorStatus: Sendable, Hashable, CustomStringConvertible {
+    public var name: String
+    public var type: String
+    /// `ready`, `disabled` or `unavailable`.
+    public var state: String
+    public var detail: String
+
+    public var description: String { "\(name) (\(type)\(detail.isEmpty ? "" : ", \(detail)")): \(state)" }
+}
+
+/// Turns connector instance files into webhook endpoints and polling services.
+struct ConnectorSetup {
+    var endpoints: [WebhookEndpoint] = []
+    var services: [any Service] = []
+    var statuses: [ConnectorStatus] = []
+
+    init(
+        instances: [ConnectorInstance],
+        catalog: MappingCatalog,
+        producer: KafkaProducer,
+        store: any ConnectorStateStore,
+        environment: [String: String],
+        logger: Logger
+    ) {
+        let publisher = OrderPublisher(producer: producer, logger: logger)
+        let quarantine = QuarantineWriter(producer: producer, logger: logger)
+        for instance in instances {
+            var status = ConnectorStatus(name: instance.name, type: instance.type.rawValue, state: "ready", detail: "")
+            defer {
+                statuses.append(status)
+                logger.info(
+                    "connector \(status.state)",
+                    metadata: ["kontor.connector": "\(instance.name)", "kontor.detail": "\(status.detail)"]
+                )
+            }
+            if let path = instance.path { status.detail = "POST \(path)" }
+            guard instance.enabled else {
+                status.state = "disabled"
+                continue
+            }
+            guard let mapping = catalog.mapping(named: instance.mapping) else {
+                status.state = "unavailable"
+                status.detail +=
+                    (status.detail.isEmpty ? "" : "; ") + "no mapping '\(instance.mapping)' under mappings/"
+                if let path = instance.path {
+                    endpoints.append(
+                        .init(connector: instance.name, path: path, state: .unavailable(reason: status.detail))
+                    )
+                }
+                continue
+            }
+            switch instance.type {
+            case .webhook:
+                let variable = instance.signature!.secretEnvironmentVariable
+                guard let secret = environment[variable], !secret.isEmpty else {
+                    status.state = "unavailable"
+                    status.detail += "; secret $\(variable) is not set"
+                    endpoints.append(
+                        .init(
+                            connector: instance.name,
+                            path: instance.path!,
+                            state: .unavailable(reason: "secret not configured")
+                        )
+                    )
+                    continue
+                }
+                let receiver = WebhookReceiver(
+                    instance: instance,
+                    mapping: mapping,
+                    secret: secret,
+                    publisher: publisher,
+                    quarantine: quarantine,
+                    state: store,
+                    logger: logger
+                )
+                endpoints.append(.init(connector: instance.name, path: instance.path!, state: .ready(receiver)))
+            case .amazonSPAPI:
+                let settings = instance.amazon!
+                status.detail = "polls \(settings.endpoint) every \(settings.pollInterval)"
+                guard let token = environment[settings.accessTokenEnvironmentVariable], !token.isEmpty else {
+                    status.state = "unavailable"
+                    status.detail += "; access token $\(settings.accessTokenEnvironmentVariable) is not set"
+                    continue
+                }
+                services.append(
+                    AmazonOrdersPoller(
+                        instance: instance,
+                        mapping: mapping,
+                        accessToken: token,
+                        publisher: publisher,
+                        quarantine: quarantine,
+                        state: store,
+                        logger: logger
+                    )
+                )
+            default:
+                status.state = "unavailable"
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+/// One configured connector: a file under `connectors/`. It names the connector type, the
+/// mapping that translates its payloads, and where its secrets come from (environment variables,
+/// never the file).
+public struct ConnectorInstance: Sendable, Hashable {
+    public struct ConnectorType: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        /// Partners push orders to an HTTP endpoint, signed with a shared secret.
+        public static let webhook = Self(rawValue: "webhook")
+        /// Kontor polls Amazon's Selling Partner API for new and changed orders.
+        public static let amazonSPAPI = Self(rawValue: "amazon-sp-api")
+
+        public static let all: [Self] = [.webhook, .amazonSPAPI]
+        public var description: String { rawValue }
+    }
+
+    /// How a webhook's signature is checked: an HMAC of the raw body in a header.
+    public struct Signature: Sendable, Hashable {
+        public enum Algorithm: String, Sendable, CaseIterable {
+            case hmacSHA256 = "hmac-sha256"
+            case hmacSHA512 = "hmac-sha512"
+        }
+
+        public enum Encoding: String, Sendable, CaseIterable {
+            case base64
+            case hex
+        }
+
+        public var header: String
+        public var algorithm: Algorithm = .hmacSHA256
+        public var encoding: Encoding = .base64
+        /// Text before the digest in the header value, e.g. `sha256=`.
+        public var prefix: String = ""
+        /// The environment variable holding the shared secret.
+        public var secretEnvironmentVariable: String
+
+        public init(
+            header: String,
+            algorithm: Algorithm = .hmacSHA256,
+            encoding: Encoding = .base64,
+            prefix: String = "",
+            secretEnvironmentVariable: String
+        ) {
+            self.header = header
+            self.algorithm = algorithm
+            self.encoding = encoding
+            self.prefix = prefix
+            self.secretEnvironmentVariable = secretEnvironmentVariable
+        }
+    }
+
+    /// Settings of an Amazon SP-API poller.
+    public struct AmazonPolling: Sendable, Hashable {
+        public var endpoint: String
+        public var marketplaceIDs: [String]
+        public var pollInterval: Duration = .seconds(120)
+        /// The environment variable holding the Login-with-Amazon access token.
+        public var accessTokenEnvironmentVariable: String
+        /// How far back the first poll looks when no checkpoint was saved yet.
+        public var initialLookback: Duration = .seconds(24 * 3600)
+        /// First backoff after a 429 or 5xx; doubled per retry unless Retry-After says otherwise.
+        public var initialBackoff: Duration = .seconds(1)
+        public var maxAttempts: Int = 6
+
+        public init(
+            endpoint: String,
+            marketplaceIDs: [String],
+            pollInterval: Duration = .seconds(120),
+            accessTokenEnvironmentVariable: String,
+            initialLookback: Duration = .seconds(24 * 3600),
+            initialBackoff: Duration = .seconds(1),
+            maxAttempts: Int = 6
+        ) {
+            self.endpoint = endpoint
+            self.marketplaceIDs = marketplaceIDs
+            self.pollInterval = pollInterval
+            self.accessTokenEnvironmentVariable = accessTokenEnvironmentVariable
+            self.initialLookback = initialLookback
+            self.initialBackoff = initialBackoff
+            self.maxAttempts = maxAttempts
+        }
+    }
+
+    /// The connector's name: the file name without `.yaml` unless `name:` says otherwise.
+    public var name: String
+    public var type: ConnectorType
+    public var enabled: Bool
+    /// The mapping (a folder under `mappings/`) that translates this connector's payloads.
+    public var mapping: String
+    /// The file this instance came from.
+    public var file: String
+
+    /// Webhooks: the HTTP path partners post to, e.g. `/v1/webhooks/shopify`.
+    public var path: String?
+    public var signature: Signature?
+    /// Webhooks: the header carrying the partner's delivery id, for deduplicating redeliveries.
+    public var deduplicationHeader: String?
+
+    public var amazon: AmazonPolling?
+
+    public init(
+        name: String,
+        type: ConnectorType,
+        enabled: Bool = true,
+        mapping: String,
+        file: String,
+        path: String? = nil,
+        signature: Signature? = nil,
+        deduplicationHeader: String? = nil,
+        amazon: AmazonPolling? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.enabled = enabled
+        self.mapping = mapping
+        self.file = file
+        self.path = path
+        self.signature = signature
+        self.deduplicationHeader = deduplicationHeader
+        self.amazon = amazon
+    }
+}

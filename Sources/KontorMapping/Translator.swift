@@ -1,0 +1,502 @@
+import Foundation
+import KontorModel
+
+/// One value a selector yields, with its concrete source path.
+struct SourceItem {
+    enum Value {
+        case text(String)
+        case null
+        /// An object, array or element with children where a single value was expected; the string says which.
+        case composite(String)
+    }
+
+    let value: Value
+    let path: String
+}
+
+/// Format-specific access to a parsed document: JSON, XML or CSV.
+protocol SourceAccess {
+    associatedtype Context
+
+    /// The context of a document that is one order.
+    var rootContext: Context { get }
+
+    /// The values `selector` yields in `context`.
+    func items(_ selector: Selector, in context: Context) throws(MappingError) -> [SourceItem]
+
+    /// The orders or lines `selector` yields in `context`.
+    func contexts(_ selector: Selector, in context: Context) throws(MappingError) -> [Context]
+
+    /// The orders of a CSV document grouped by a column (other formats never get `groupBy`).
+    func groups(by column: String, in context: Context) throws(MappingError) -> [Context]
+
+    /// The lines of an order when the mapping gives no `each:` (CSV: one line per row).
+    func lineContexts(in order: Context) -> [Context]
+
+    /// Where `selector` points from `context`, to name a value that is not there.
+    func describe(_ selector: Selector, in context: Context) -> String
+
+    /// The source path of a context, e.g. `$.orders[1]` or `/Orders/Order[2]`.
+    func path(of context: Context) -> String
+}
+
+/// The values a spec produced, and the source path they came from (or where they were looked for).
+struct Evaluated {
+    var values: [String]
+    var path: String?
+}
+
+/// A canonical order under construction: a JSON object tree of strings.
+indirect enum OutputValue {
+    case string(String)
+    case object([String: OutputValue])
+    case array([OutputValue])
+}
+
+/// Runs a ``MappingDefinition`` over one parsed document.
+struct Translator<Access: SourceAccess> {
+    let definition: MappingDefinition
+    let access: Access
+
+    func translate(root: Access.Context) throws(MappingError) -> [CanonicalOrder] {
+        let orders: [Access.Context]
+        switch definition.orders {
+        case .whole:
+            orders = [root]
+        case .select(let selector):
+            orders = try access.contexts(selector, in: root)
+            guard !orders.isEmpty else {
+                throw .unmappable(
+                    "the document holds no orders: the orders selector matched nothing",
+                    field: access.describe(selector, in: root),
+                    canonicalField: nil
+                )
+            }
+        case .groupBy(let column):
+            orders = try access.groups(by: column, in: root)
+            guard !orders.isEmpty else {
+                throw .unmappable("the document holds no orders: it has no data rows", field: nil, canonicalField: nil)
+            }
+        }
+        var result: [CanonicalOrder] = []
+        result.reserveCapacity(orders.count)
+        for order in orders {
+            result.append(try translateOrder(order))
+        }
+        return result
+    }
+
+    // MARK: Orders and lines
+
+    private func translateOrder(_ context: Access.Context) throws(MappingError) -> CanonicalOrder {
+        var order: [String: OutputValue] = [
+            "schemaVersion": .string(SchemaVersion.current.rawValue),
+            "channel": .string(definition.channel),
+            "buyer": .object([:]),
+        ]
+        var trace: [String: String] = [:]
+        try fill(&order, with: definition.fields, in: context, canonicalPrefix: "", trace: &trace)
+
+        var lines: [OutputValue] = []
+        let lineContexts: [Access.Context]
+        if let each = definition.lines.each {
+            lineContexts = try access.contexts(each, in: context)
+            trace["lines"] = access.describe(each, in: context)
+        } else {
+            lineContexts = access.lineContexts(in: context)
+            trace["lines"] = access.path(of: context)
+        }
+        for lineContext in lineContexts {
+            if let condition = definition.lines.condition,
+                try !test(condition, in: lineContext, canonicalField: "lines[\(lines.count)]")
+            {
+                continue
+            }
+            let prefix = "lines[\(lines.count)]."
+            trace["lines[\(lines.count)]"] = access.path(of: lineContext)
+            var line: [String: OutputValue] = [:]
+            try fill(&line, with: definition.lines.fields, in: lineContext, canonicalPrefix: prefix, trace: &trace)
+            if line["lineNumber"] == nil { line["lineNumber"] = .string(String(lines.count + 1)) }
+            lines.append(.object(line))
+        }
+        order["lines"] = .array(lines)
+        return try decode(.object(order), trace: trace)
+    }
+
+    /// Evaluates `fields` into `object`, checking value types and the model's required fields.
+    private func fill(
+        _ object: inout [String: OutputValue],
+        with fields: [FieldMapping],
+        in context: Access.Context,
+        canonicalPrefix: String,
+        trace: inout [String: String]
+    ) throws(MappingError) {
+        var presentGroups: Set<String> = []
+        var missingInGroups: [(group: String, field: String, path: String?)] = []
+        for mapping in fields {
+            let canonicalField = canonicalPrefix + mapping.field.name
+            let evaluated = try evaluate(mapping.spec, in: context, canonicalField: canonicalField)
+            if let path = evaluated.path { trace[canonicalField] = path }
+            guard let value = try single(evaluated, canonicalField: canonicalField) else {
+                let required = mapping.spec.required ?? mapping.field.isRequiredByModel
+                guard required else { continue }
+                if mapping.spec.required == nil, let group = mapping.field.optionalGroup {
+                    missingInGroups.append((group, canonicalField, evaluated.path))
+                    continue
+                }
+                throw .unmappable("missing required value", field: evaluated.path, canonicalField: canonicalField)
+            }
+            if let problem = mapping.field.problem(with: value) {
+                throw .unmappable(problem, field: evaluated.path, canonicalField: canonicalField)
+            }
+            if let group = mapping.field.optionalGroup { presentGroups.insert(group) }
+            Self.set(value, at: mapping.field.keys[...], in: &object)
+        }
+        for missing in missingInGroups where presentGroups.contains(missing.group) {
+            throw .unmappable(
+                "missing required value (\(missing.group) has other values, so it needs this one)",
+                field: missing.path,
+                canonicalField: missing.field
+            )
+        }
+    }
+
+    private static func set(_ value: String, at keys: ArraySlice<String>, in object: inout [String: OutputValue]) {
+        guard let key = keys.first else { return }
+        if keys.count == 1 {
+            object[key] = .string(value)
+            return
+        }
+        var child: [String: OutputValue] = [:]
+        if case .object(let existing) = object[key] { child = existing }
+        set(value, at: keys.dropFirst(), in: &child)
+        object[key] = .object(child)
+    }
+
+    /// Decodes the built tree with the canonical decoder, mapping its errors back to source paths.
+    private func decode(_ order: OutputValue, trace: [String: String]) throws(MappingError) -> CanonicalOrder {
+        var json: [UInt8] = []
+        json.reserveCapacity(2048)
+        JSONWriter.write(order, into: &json)
+        do {
+            return try CanonicalJSON.decodeOrder(from: json)
+        } catch {
+            var key = error.field
+            var source = trace[key]
+            while source == nil, let cut = key.lastIndex(where: { $0 == "." || $0 == "[" }) {
+                key = String(key[..<cut])
+                source = trace[key]
+            }
+            throw .unmappable(error.message, field: source, canonicalField: error.field.isEmpty ? nil : error.field)
+        }
+    }
+
+    // MARK: Specs
+
+    /// The single value of a field; `nil` when there is none; unmappable when there are several.
+    private func single(_ evaluated: Evaluated, canonicalField: String) throws(MappingError) -> String? {
+        guard evaluated.values.count <= 1 else {
+            throw .unmappable(
+                "expected one value but found \(evaluated.values.count); add the `first` or `join` transform",
+                field: evaluated.path,
+                canonicalField: canonicalField
+            )
+        }
+        return evaluated.values.first
+    }
+
+    func evaluate(_ spec: ValueSpec, in context: Access.Context, canonicalField: String) throws(MappingError)
+        -> Evaluated
+    {
+        var result: Evaluated
+        if let condition = spec.condition, try !test(condition, in: context, canonicalField: canonicalField) {
+            result = Evaluated(values: [], path: sourcePath(of: spec.source, in: context))
+        } else {
+            result = try evaluateSource(spec.source, in: context, canonicalField: canonicalField)
+            for step in spec.transforms where !result.values.isEmpty {
+                result.values = try apply(step, to: result, in: context, canonicalField: canonicalField)
+                result.values.removeAll { $0.isEmpty }
+            }
+        }
+        guard result.values.isEmpty else { return result }
+        if let elseSpec = spec.elseSpec {
+            let alternative = try evaluate(elseSpec, in: context, canonicalField: canonicalField)
+            if !alternative.values.isEmpty { return alternative }
+            if result.path == nil { result.path = alternative.path }
+        }
+        if let defaultValue = spec.defaultValue { return Evaluated(values: [defaultValue], path: result.path) }
+        return result
+    }
+
+    /// Where a source would read from, for naming a value that was not read.
+    private func sourcePath(of source: ValueSource, in context: Access.Context) -> String? {
+        switch source {
+        case .constant: return nil
+        case .select(let selector): return access.describe(selector, in: context)
+        case .concat(let parts, _): return parts.lazy.compactMap { self.sourcePath(of: $0.source, in: context) }.first
+        }
+    }
+
+    private func evaluateSource(
+        _ source: ValueSource,
+        in context: Access.Context,
+        canonicalField: String
+    ) throws(MappingError) -> Evaluated {
+        switch source {
+        case .constant(let value):
+            return Evaluated(values: value.isEmpty ? [] : [value], path: nil)
+        case .select(let selector):
+            let items = try access.items(selector, in: context)
+            var values: [String] = []
+            values.reserveCapacity(items.count)
+            for item in items {
+                switch item.value {
+                case .text(let text):
+                    if !text.isEmpty { values.append(text) }
+                case .null:
+                    continue
+                case .composite(let kind):
+                    throw .unmappable(
+                        "expected a single value but found \(kind)",
+                        field: item.path,
+                        canonicalField: canonicalField
+                    )
+                }
+            }
+            return Evaluated(values: values, path: items.first?.path ?? access.describe(selector, in: context))
+        case .concat(let parts, let separator):
+            var pieces: [String] = []
+            var path: String?
+            for part in parts {
+                let evaluated = try evaluate(part, in: context, canonicalField: canonicalField)
+                if path == nil { path = evaluated.path }
+                if let value = try single(evaluated, canonicalField: canonicalField) { pieces.append(value) }
+            }
+            return Evaluated(values: pieces.isEmpty ? [] : [pieces.joined(separator: separator)], path: path)
+        }
+    }
+
+    // MARK: Conditions
+
+    func test(_ condition: Condition, in context: Access.Context, canonicalField: String) throws(MappingError) -> Bool {
+        switch condition {
+        case .all(let conditions):
+            for condition in conditions where try !test(condition, in: context, canonicalField: canonicalField) {
+                return false
+            }
+            return true
+        case .any(let conditions):
+            for condition in conditions where try test(condition, in: context, canonicalField: canonicalField) {
+                return true
+            }
+            return false
+        case .not(let condition):
+            return try !test(condition, in: context, canonicalField: canonicalField)
+        case .test(let selector, let test):
+            let items = try access.items(selector, in: context)
+            var texts: [String] = []
+            var hasComposite = false
+            for item in items {
+                switch item.value {
+                case .text(let text): if !text.isEmpty { texts.append(text) }
+                case .composite: hasComposite = true
+                case .null: break
+                }
+            }
+            switch test {
+            case .equals(let expected): return texts.contains(expected)
+            case .notEquals(let expected): return !texts.contains(expected)
+            case .oneOf(let expected): return texts.contains { expected.contains($0) }
+            case .exists(let expected): return (!texts.isEmpty || hasComposite) == expected
+            case .matches(let regex):
+                return texts.contains { text in
+                    regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                }
+            }
+        }
+    }
+
+    // MARK: Transforms
+
+    private func apply(
+        _ step: TransformStep,
+        to input: Evaluated,
+        in context: Access.Context,
+        canonicalField: String
+    ) throws(MappingError) -> [String] {
+        func failure(_ message: String) -> MappingError {
+            .unmappable("\(step.name): \(message)", field: input.path, canonicalField: canonicalField)
+        }
+        func amount(_ text: String) throws(MappingError) -> DecimalAmount {
+            guard let value = DecimalText.amount(text) else { throw failure("not a number: \"\(text)\"") }
+            return value
+        }
+        let values = input.values
+        switch step.transform {
+        case .trim:
+            return values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        case .upper:
+            return values.map { $0.uppercased() }
+        case .lower:
+            return values.map { $0.lowercased() }
+        case .htmlDecode:
+            return values.map(HTMLEntities.decode)
+        case .first:
+            return Array(values.prefix(1))
+        case .last:
+            return Array(values.suffix(1))
+        case .join(let separator):
+            return [values.joined(separator: separator)]
+        case .sum:
+            var total = DecimalAmount.zero
+            for value in values { total = total + (try amount(value)) }
+            return [total.description]
+        case .decimal(let decimalSeparator, let groupingSeparator):
+            var result: [String] = []
+            for value in values {
+                guard
+                    let normalized = DecimalText.normalize(
+                        value,
+                        decimalSeparator: decimalSeparator,
+                        groupingSeparator: groupingSeparator
+                    )
+                else { throw failure("not a number: \"\(value)\"") }
+                result.append(normalized)
+            }
+            return result
+        case .split(let separator, let index):
+            return values.map { value in
+                let parts = value.components(separatedBy: separator)
+                let resolved = index < 0 ? parts.count + index : index
+                return parts.indices.contains(resolved) ? parts[resolved] : ""
+            }
+        case .replace(let regex, let template):
+            return values.map { value in
+                regex.stringByReplacingMatches(
+                    in: value,
+                    range: NSRange(value.startIndex..., in: value),
+                    withTemplate: template
+                )
+            }
+        case .lookup(let table, let fallback):
+            var result: [String] = []
+            for value in values {
+                if let mapped = table.resolve(value) {
+                    result.append(mapped)
+                    continue
+                }
+                switch fallback {
+                case .constant(let constant): result.append(constant)
+                case .passThrough: result.append(value)
+                case .fail:
+                    guard let tableDefault = table.defaultValue else {
+                        throw failure("no entry for \"\(value)\" in table '\(table.name)'")
+                    }
+                    result.append(tableDefault)
+                }
+            }
+            return result
+        case .date(let transform):
+            var result: [String] = []
+            for value in values {
+                switch transform.apply(value) {
+                case .success(let converted): result.append(converted)
+                case .failure(let error): throw failure(error.message)
+                }
+            }
+            return result
+        case .arithmetic(let operation, let operandSpec, let scale, let rounding):
+            let operandResult = try evaluate(operandSpec, in: context, canonicalField: canonicalField)
+            guard let operandText = try single(operandResult, canonicalField: canonicalField) else {
+                throw .unmappable(
+                    "\(step.name): the operand has no value (give it a `default:`)",
+                    field: operandResult.path ?? input.path,
+                    canonicalField: canonicalField
+                )
+            }
+            guard let operand = DecimalText.amount(operandText) else {
+                throw .unmappable(
+                    "\(step.name): the operand is not a number: \"\(operandText)\"",
+                    field: operandResult.path ?? input.path,
+                    canonicalField: canonicalField
+                )
+            }
+            var result: [String] = []
+            for value in values {
+                let lhs = try amount(value)
+                var computed: DecimalAmount
+                switch operation {
+                case .add: computed = lhs + operand
+                case .subtract: computed = lhs - operand
+                case .multiply: computed = lhs * operand
+                case .divide:
+                    guard let quotient = DecimalText.divide(lhs, operand, scale: scale, rule: rounding) else {
+                        throw .unmappable(
+                            "\(step.name): division by zero",
+                            field: operandResult.path ?? input.path,
+                            canonicalField: canonicalField
+                        )
+                    }
+                    computed = quotient
+                }
+                if let scale { computed = computed.rounded(toScale: scale, rule: rounding) }
+                result.append(computed.description)
+            }
+            return result
+        case .round(let scale, let rounding):
+            var result: [String] = []
+            for value in values { result.append(try amount(value).rounded(toScale: scale, rule: rounding).description) }
+            return result
+        case .stripPrefix(let prefix):
+            return values.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+        case .stripSuffix(let suffix):
+            return values.map { $0.hasSuffix(suffix) ? String($0.dropLast(suffix.count)) : $0 }
+        }
+    }
+}
+
+/// Writes an ``OutputValue`` tree as compact JSON.
+enum JSONWriter {
+    static func write(_ value: OutputValue, into output: inout [UInt8]) {
+        switch value {
+        case .string(let string):
+            writeString(string, into: &output)
+        case .array(let elements):
+            output.append(UInt8(ascii: "["))
+            for (offset, element) in elements.enumerated() {
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
+                write(element, into: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            for (offset, key) in members.keys.sorted().enumerated() {
+                if offset > 0 { output.append(UInt8(ascii: ",")) }
+                writeString(key, into: &output)
+                output.append(UInt8(ascii: ":"))
+                write(members[key]!, into: &output)
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func writeString(_ string: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: Array("\\u00".utf8))
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0x0F)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

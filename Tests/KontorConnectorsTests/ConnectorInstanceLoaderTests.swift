@@ -1,0 +1,66 @@
+import Foundation
+import KontorConnectors
+import Testing
+
+@Suite("Connector instance files")
+struct ConnectorInstanceLoaderTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private func write(_ text: String, name: String = "partner.yaml") throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("connectors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent(name).path
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test("The repository's connectors load: Shopify, WooCommerce, a generic partner and Amazon")
+    func repositoryConnectors() throws {
+        let instances = try ConnectorInstanceLoader.loadAll(
+            directory: Self.repositoryRoot.appendingPathComponent("connectors").path
+        )
+        let byName = Dictionary(uniqueKeysWithValues: instances.map { ($0.name, $0) })
+        let shopify = try #require(byName["shopify"])
+        #expect(shopify.type == .webhook)
+        #expect(shopify.path == "/v1/webhooks/shopify")
+        #expect(shopify.signature?.header == "X-Shopify-Hmac-Sha256")
+        #expect(shopify.deduplicationHeader == "X-Shopify-Webhook-Id")
+        #expect(byName["woocommerce"]?.signature?.header == "X-WC-Webhook-Signature")
+        #expect(byName["acme-partner"]?.signature?.encoding == .hex)
+        let amazon = try #require(byName["amazon-sp-api"])
+        #expect(amazon.enabled == false)
+        #expect(amazon.amazon?.marketplaceIDs == ["A1PA6795UKMFR9", "A13V1IB3VIYZZH"])
+        #expect(amazon.amazon?.pollInterval == .seconds(120))
+    }
+
+    @Test("Mistakes are reported with the file and line")
+    func errors() throws {
+        let unknownKey = try write("type: webhook\nmapping: shopify\npath: /x\nsignatur:\n  header: X\n")
+        #expect {
+            _ = try ConnectorInstanceLoader.load(file: unknownKey)
+        } throws: { error in
+            "\(error)".hasPrefix("\(unknownKey):4:") && "\(error)".contains("unknown key 'signatur'")
+        }
+        let unsigned = try write("type: webhook\nmapping: shopify\npath: /x\n")
+        #expect {
+            _ = try ConnectorInstanceLoader.load(file: unsigned)
+        } throws: { error in
+            "\(error)".contains("need a 'signature' section")
+        }
+        let badType = try write("type: ftp\nmapping: x\n")
+        #expect {
+            _ = try ConnectorInstanceLoader.load(file: badType)
+        } throws: { error in
+            "\(error)".hasPrefix("\(badType):1:") && "\(error)".contains("unknown connector type 'ftp'")
+        }
+        let badEncoding = try write(
+            "type: webhook\nmapping: m\npath: /x\nsignature:\n  header: X\n  secretEnv: S\n  encoding: base32\n"
+        )
+        #expect {
+            _ = try ConnectorInstanceLoader.load(file: badEncoding)
+        } throws: { error in
+            "\(error)".hasPrefix("\(badEncoding):7:") && "\(error)".contains("unknown encoding 'base32'")
+        }
+    }
+}

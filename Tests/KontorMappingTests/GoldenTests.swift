@@ -1,0 +1,101 @@
+import Foundation
+import KontorMapping
+import KontorModel
+import Testing
+
+/// Every sample of every mapping in `mappings/` translates to its `.expected.json`.
+///
+/// Set `KONTOR_UPDATE_GOLDEN=1` to (re)write the expected files from the current output; review the diff.
+@Suite("Golden samples")
+struct GoldenTests {
+    struct Sample: CustomTestStringConvertible, Sendable {
+        let mapping: String
+        let file: String
+
+        var testDescription: String { "\(mapping)/\(URL(fileURLWithPath: file).lastPathComponent)" }
+    }
+
+    static let sampleExtensions: Set<String> = ["json", "xml", "csv"]
+
+    /// Every `mappings/<name>/samples/<file>.<json|xml|csv>` that is not itself an expectation.
+    static func samples() throws -> [Sample] {
+        let root = TestSupport.mappingsDirectory
+        var samples: [Sample] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: root).sorted() {
+            let directory = "\(root)/\(name)/samples"
+            guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory) else { continue }
+            for file in files.sorted()
+            where !file.hasSuffix(".expected.json")
+                && sampleExtensions.contains(URL(fileURLWithPath: file).pathExtension)
+            {
+                samples.append(Sample(mapping: name, file: "\(directory)/\(file)"))
+            }
+        }
+        return samples
+    }
+
+    @Test("The catalog loads every mapping, and each has at least one sample")
+    func catalogLoads() throws {
+        let catalog = try MappingCatalog(directory: TestSupport.mappingsDirectory)
+        #expect(catalog.names.count >= 5)
+        for name in ["shopify", "woocommerce", "amazon-sp-api", "generic-json", "csv-orders"] {
+            #expect(catalog.mapping(named: name) != nil, "missing mapping \(name)")
+        }
+        let sampled = Set(try Self.samples().map(\.mapping))
+        for mapping in catalog.mappings {
+            #expect(sampled.contains(mapping.name), "mapping \(mapping.name) has no sample")
+            #expect(!mapping.summary.isEmpty, "mapping \(mapping.name) has no description")
+        }
+    }
+
+    @Test("Sample translates to its expected canonical orders", arguments: try samples())
+    func sample(_ sample: Sample) throws {
+        let catalog = try MappingCatalog(directory: TestSupport.mappingsDirectory)
+        let mapping = try #require(catalog.mapping(named: sample.mapping))
+        let input = try [UInt8](Data(contentsOf: URL(fileURLWithPath: sample.file)))
+        let orders = try mapping.translate(input)
+        let actualText = String(decoding: try CanonicalJSON.encode(orders, prettyPrinted: true), as: UTF8.self) + "\n"
+        let expectedURL = URL(fileURLWithPath: sample.file + ".expected.json")
+
+        if ProcessInfo.processInfo.environment["KONTOR_UPDATE_GOLDEN"] == "1" {
+            try Data(actualText.utf8).write(to: expectedURL)
+        }
+        let expectedData = try Data(contentsOf: expectedURL)
+        let expected = try CanonicalJSON.decode([CanonicalOrder].self, from: expectedData)
+        let expectedText =
+            String(decoding: try CanonicalJSON.encode(expected, prettyPrinted: true), as: UTF8.self)
+            + "\n"
+        #expect(
+            orders == expected,
+            "\(sample.testDescription) differs from its .expected.json:\n\(TestSupport.diff(actualText, expectedText))"
+        )
+        for order in orders {
+            #expect(order.id == nil, "mapped orders carry no id")
+            #expect(order.channel == mapping.channel)
+        }
+    }
+}
+
+@Suite("Mapped samples and business validation")
+struct SampleValidationTests {
+    @Test("Complete samples pass the validation worker's rules; Amazon's lacks only the restricted address")
+    func samplesValidate() throws {
+        let catalog = try MappingCatalog(directory: TestSupport.mappingsDirectory)
+        for sample in try GoldenTests.samples() {
+            let mapping = try #require(catalog.mapping(named: sample.mapping))
+            let orders = try mapping.translate([UInt8](Data(contentsOf: URL(fileURLWithPath: sample.file))))
+            for order in orders {
+                let reasons = BasicOrderValidator().validate(order)
+                if sample.mapping == "amazon-sp-api" {
+                    #expect(
+                        Set(reasons.map(\.field)) == [
+                            "shipTo.name", "shipTo.street", "shipTo.city", "shipTo.postalCode",
+                        ]
+                    )
+                } else {
+                    #expect(reasons.isEmpty, "\(sample.testDescription): \(reasons)")
+                }
+            }
+        }
+    }
+}
