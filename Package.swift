@@ -121,6 +121,10 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "KontorTestSupport",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "kontor",
             dependencies: [
@@ -148,14 +152,17 @@ let package = Package(
                 "KontorMapping",
                 "KontorModel",
                 "KontorStore",
+                "KontorTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "KontorHTTPClientTests",
             dependencies: [
                 "KontorHTTPClient",
+                "KontorTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

@@ -99,18 +99,13 @@ private final class ResponseSink {
     }
 }
 
+// libcurl's data callbacks: `size * count` bytes at `data` for the sink behind `context`.
 private let curlWrite: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
     data,
     size,
     count,
     context in
-    guard let data, let context else { return 0 }
-    let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-    let length = size * count
-    data.withMemoryRebound(to: UInt8.self, capacity: length) {
-        sink.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
-    }
-    return length
+    withChunk(data, size * count, context) { sink, bytes in sink.body.append(contentsOf: bytes) }
 }
 
 private let curlHeader: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
@@ -118,12 +113,19 @@ private let curlHeader: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, 
     size,
     count,
     context in
+    withChunk(data, size * count, context) { sink, bytes in sink.addHeaderLine(String(decoding: bytes, as: UTF8.self)) }
+}
+
+private func withChunk(
+    _ data: UnsafeMutablePointer<CChar>?,
+    _ length: Int,
+    _ context: UnsafeMutableRawPointer?,
+    _ body: (ResponseSink, UnsafeBufferPointer<UInt8>) -> Void
+) -> Int {
     guard let data, let context else { return 0 }
     let sink = Unmanaged<ResponseSink>.fromOpaque(context).takeUnretainedValue()
-    let length = size * count
-    let line = data.withMemoryRebound(to: UInt8.self, capacity: length) {
-        String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+    data.withMemoryRebound(to: UInt8.self, capacity: length) {
+        body(sink, UnsafeBufferPointer(start: $0, count: length))
     }
-    sink.addHeaderLine(line)
     return length
 }

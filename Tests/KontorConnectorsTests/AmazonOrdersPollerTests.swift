@@ -6,6 +6,7 @@ import KontorKafka
 import KontorMapping
 import KontorModel
 import KontorStore
+import KontorTestSupport
 import Logging
 import Synchronization
 import Testing

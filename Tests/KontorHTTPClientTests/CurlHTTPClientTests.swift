@@ -2,27 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KontorHTTPClient
+import KontorTestSupport
 import Testing
-
-/// Runs a real Hummingbird server on a free loopback port for the duration of `body`.
-func withLocalServer(
-    _ router: Router<BasicRequestContext>,
-    _ body: @Sendable (_ baseURL: String) async throws -> Void
-) async throws {
-    let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(
-        router: router,
-        configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-        onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) }
-    )
-    try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await app.runService() }
-        var ports = portStream.makeAsyncIterator()
-        let port = await ports.next() ?? 0
-        try await body("http://127.0.0.1:\(port)")
-        group.cancelAll()
-    }
-}
 
 @Suite("libcurl HTTP client against a local HTTP server")
 struct CurlHTTPClientTests {

@@ -1,7 +1,10 @@
 import Hummingbird
 
+// Test support shared by the test targets: a real HTTP server on loopback that stands in for a
+// partner system (Amazon, a carrier, a WMS) in tests.
+
 /// Runs a real Hummingbird server on a free loopback port for the duration of `body`.
-func withLocalServer(
+public func withLocalServer(
     _ router: Router<BasicRequestContext>,
     _ body: @Sendable (_ baseURL: String) async throws -> Void
 ) async throws {
