@@ -63,6 +63,11 @@ public struct DeliveryMethod: RawRepresentable, CaseIterable, Sendable, Hashable
 public struct ServiceLevel: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral, OpenStringValue
 {
+    /// Wraps a literal, e.g. `"amazon"`.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
     /// The service level name.
     public let rawValue: String
 

@@ -2,6 +2,11 @@
 public struct EventType: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral, OpenStringValue
 {
+    /// Wraps a literal, e.g. `"amazon"`.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
     /// The type string.
     public let rawValue: String
 
@@ -37,6 +42,11 @@ public struct OrderEventType: Sendable {
 public struct EventSource: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral, OpenStringValue
 {
+    /// Wraps a literal, e.g. `"amazon"`.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
     /// The URI reference.
     public let rawValue: String
 

@@ -60,6 +60,11 @@ public struct PaymentStatus: RawRepresentable, CaseIterable, Sendable, Hashable,
 public struct PaymentMethod: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral, OpenStringValue
 {
+    /// Wraps a literal, e.g. `"amazon"`.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
     /// The method name.
     public let rawValue: String
 

@@ -5,6 +5,11 @@
 public struct SalesChannel: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible,
     ExpressibleByStringLiteral, OpenStringValue
 {
+    /// Wraps a literal, e.g. `"amazon"`.
+    public init(stringLiteral value: String) {
+        self.init(rawValue: value)
+    }
+
     /// The channel name.
     public let rawValue: String
 

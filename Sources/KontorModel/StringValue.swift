@@ -18,16 +18,12 @@ extension StringValue {
 }
 
 /// A ``StringValue`` of an open set, such as ``SalesChannel``: every string is a value, so a literal makes one too.
+///
+/// Each type declares its own `init(stringLiteral:)`: a default here would be an internal protocol's
+/// extension member, which release builds of other modules fail to link when they use a literal.
 protocol OpenStringValue: StringValue, ExpressibleByStringLiteral {
     /// Wraps any string.
     init(rawValue: String)
-}
-
-extension OpenStringValue {
-    /// Wraps the literal, e.g. `let channel: SalesChannel = "amazon"`.
-    public init(stringLiteral value: String) {
-        self.init(rawValue: value)
-    }
 }
 
 /// A ``StringValue`` ordered by its wire value.
