@@ -11,11 +11,13 @@ import Logging
 import Synchronization
 import Testing
 
-/// A local HTTP server stands in for Amazon's Selling Partner API here (no real peer can run on
-/// this machine). It serves the recorded SP-API responses of the amazon-sp-api mapping's sample,
-/// throttles the first request with 429, and splits the orders over two pages with NextToken.
+/// A local HTTP server stands in for Amazon's Selling Partner API and Login with Amazon here (no
+/// real peer can run on this machine). It serves the recorded SP-API responses of the
+/// amazon-sp-api mapping's sample, refuses the first access token it issued as expired, throttles
+/// the first accepted request with 429, and splits the orders over two pages with NextToken.
 final class FakeSellingPartnerAPI: Sendable {
     let requests = Mutex<[(path: String, query: String, token: String)]>([])
+    let tokenRequests = Mutex<[String]>([])
     let sample: Data
 
     init(sample: Data) {
@@ -30,7 +32,21 @@ final class FakeSellingPartnerAPI: Sendable {
 
     var router: Router<BasicRequestContext> {
         let router = Router()
+        router.post("/auth/o2/token") { request, _ -> Response in
+            let form = String(buffer: try await request.body.collect(upTo: 10_000))
+            let issued = self.tokenRequests.withLock {
+                $0.append(form)
+                return $0.count
+            }
+            guard form.contains("grant_type=refresh_token"), form.contains("refresh_token=Atzr%7Crefresh") else {
+                return Response(status: .badRequest)
+            }
+            return Self.json(["access_token": "Atza|token-\(issued)", "token_type": "bearer", "expires_in": 3600])
+        }
         router.get("/orders/v0/orders") { request, _ -> Response in
+            if request.headers[HTTPField.Name("x-amz-access-token")!] == "Atza|token-1" {
+                return Response(status: .forbidden)  // the first token has "expired"
+            }
             let count = self.record(request)
             if count == 1 {
                 return Response(status: .tooManyRequests, headers: [.retryAfter: "0"])
@@ -124,10 +140,16 @@ struct AmazonOrdersPollerTests {
                     initialBackoff: .milliseconds(10)
                 )
             )
+            let credentials = AmazonCredentials.loginWithAmazon(
+                tokenEndpoint: "\(base)/auth/o2/token",
+                clientID: "amzn1.application-oa2-client.1",
+                clientSecret: "s3cret",
+                refreshToken: "Atzr|refresh"
+            )
             let poller = AmazonOrdersPoller(
                 instance: instance,
                 mapping: mapping,
-                accessToken: "Atza|test-token",
+                credentials: credentials,
                 publisher: OrderPublisher(producer: producer, logger: logger),
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
                 state: store,
@@ -140,7 +162,9 @@ struct AmazonOrdersPollerTests {
             #expect(first.throttledRetries == 1)
             #expect(first.checkpoint == "2026-11-28T11:30:00Z")
             let requests = amazon.requests.withLock { $0 }
-            #expect(requests.allSatisfy { $0.token == "Atza|test-token" })
+            // The first token was refused once; a fresh one from Login with Amazon was used from then on.
+            #expect(amazon.tokenRequests.withLock { $0.count } == 2)
+            #expect(requests.allSatisfy { $0.token == "Atza|token-2" })
             // The token survives the trip: '+' must be percent-encoded or the server reads a space.
             #expect(requests.contains { $0.query.contains("NextToken=page%2B2") })
             #expect(

@@ -32,6 +32,10 @@ struct ConnectorInstanceLoaderTests {
         #expect(amazon.enabled == false)
         #expect(amazon.amazon?.marketplaceIDs == ["A1PA6795UKMFR9", "A13V1IB3VIYZZH"])
         #expect(amazon.amazon?.pollInterval == .seconds(120))
+        #expect(amazon.amazon?.loginWithAmazon?.refreshTokenEnvironmentVariable == "KONTOR_AMAZON_LWA_REFRESH_TOKEN")
+        #expect(amazon.amazon?.accessTokenEnvironmentVariable == nil)
+        let missing = amazon.amazon?.credentials(from: ["KONTOR_AMAZON_LWA_CLIENT_ID": "id"])
+        #expect("\(missing.map { try? $0.get() } as Any)".contains("nil"))
     }
 
     @Test("Mistakes are reported with the file and line")

@@ -87,16 +87,20 @@ struct ConnectorSetup {
             case .amazonSPAPI:
                 let settings = instance.amazon!
                 status.detail = "polls \(settings.endpoint) every \(settings.pollInterval)"
-                guard let token = environment[settings.accessTokenEnvironmentVariable], !token.isEmpty else {
+                let credentials: AmazonCredentials
+                switch settings.credentials(from: environment) {
+                case .success(let found):
+                    credentials = found
+                case .failure(let error):
                     status.state = "unavailable"
-                    status.detail += "; access token $\(settings.accessTokenEnvironmentVariable) is not set"
+                    status.detail += "; \(error)"
                     continue
                 }
                 services.append(
                     AmazonOrdersPoller(
                         instance: instance,
                         mapping: mapping,
-                        accessToken: token,
+                        credentials: credentials,
                         publisher: publisher,
                         quarantine: quarantine,
                         state: store,

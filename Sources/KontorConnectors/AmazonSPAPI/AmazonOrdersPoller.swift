@@ -16,7 +16,7 @@ public final class AmazonOrdersPoller: Service, Sendable {
     public let instance: ConnectorInstance
     let settings: ConnectorInstance.AmazonPolling
     let mapping: Mapping
-    let accessToken: String
+    let accessToken: AmazonAccessToken
     let client: CurlHTTPClient
     let publisher: OrderPublisher
     let quarantine: QuarantineWriter
@@ -26,7 +26,7 @@ public final class AmazonOrdersPoller: Service, Sendable {
     public init(
         instance: ConnectorInstance,
         mapping: Mapping,
-        accessToken: String,
+        credentials: AmazonCredentials,
         client: CurlHTTPClient = CurlHTTPClient(),
         publisher: OrderPublisher,
         quarantine: QuarantineWriter,
@@ -37,7 +37,7 @@ public final class AmazonOrdersPoller: Service, Sendable {
         self.instance = instance
         self.settings = instance.amazon!
         self.mapping = mapping
-        self.accessToken = accessToken
+        self.accessToken = AmazonAccessToken(credentials: credentials, client: client)
         self.client = client
         self.publisher = publisher
         self.quarantine = quarantine
@@ -163,20 +163,28 @@ public final class AmazonOrdersPoller: Service, Sendable {
         let encodedQuery = components?.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
         components?.percentEncodedQuery = encodedQuery
         guard let url = components?.string else { throw AmazonPollError("bad URL \(settings.endpoint + path)") }
-        let request = HTTPClientRequest(
-            url: url,
-            headers: [
-                ("x-amz-access-token", accessToken), ("Accept", "application/json"), ("User-Agent", "Kontor/1.0"),
-            ]
-        )
         var backoff = settings.initialBackoff
+        var refreshedToken = false
         for attempt in 1...settings.maxAttempts {
+            let request = HTTPClientRequest(
+                url: url,
+                headers: [
+                    ("x-amz-access-token", try await accessToken.current()), ("Accept", "application/json"),
+                    ("User-Agent", "Kontor/1.0"),
+                ]
+            )
             let response = try await client.execute(request)
             if response.status == 200 {
                 guard let object = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
                     throw AmazonPollError("\(path): the answer is not a JSON object")
                 }
                 return object
+            }
+            if (response.status == 401 || response.status == 403) && !refreshedToken {
+                // An expired or revoked token: get a new one once, then give up.
+                refreshedToken = true
+                accessToken.invalidate()
+                continue
             }
             guard response.status == 429 || response.status >= 500, attempt < settings.maxAttempts else {
                 throw AmazonPollError("\(path): HTTP \(response.status): \(response.bodyText.prefix(500))")

@@ -55,8 +55,10 @@ public struct ConnectorInstance: Sendable, Hashable {
         public var endpoint: String
         public var marketplaceIDs: [String]
         public var pollInterval: Duration = .seconds(120)
-        /// The environment variable holding the Login-with-Amazon access token.
-        public var accessTokenEnvironmentVariable: String
+        /// The environment variable holding a fixed access token (sandboxes, tests).
+        public var accessTokenEnvironmentVariable: String?
+        /// Login with Amazon: exchange a refresh token for access tokens as they expire.
+        public var loginWithAmazon: LoginWithAmazon?
         /// How far back the first poll looks when no checkpoint was saved yet.
         public var initialLookback: Duration = .seconds(24 * 3600)
         /// First backoff after a 429 or 5xx; doubled per retry unless Retry-After says otherwise.
@@ -67,7 +69,8 @@ public struct ConnectorInstance: Sendable, Hashable {
             endpoint: String,
             marketplaceIDs: [String],
             pollInterval: Duration = .seconds(120),
-            accessTokenEnvironmentVariable: String,
+            accessTokenEnvironmentVariable: String? = nil,
+            loginWithAmazon: LoginWithAmazon? = nil,
             initialLookback: Duration = .seconds(24 * 3600),
             initialBackoff: Duration = .seconds(1),
             maxAttempts: Int = 6
@@ -76,9 +79,30 @@ public struct ConnectorInstance: Sendable, Hashable {
             self.marketplaceIDs = marketplaceIDs
             self.pollInterval = pollInterval
             self.accessTokenEnvironmentVariable = accessTokenEnvironmentVariable
+            self.loginWithAmazon = loginWithAmazon
             self.initialLookback = initialLookback
             self.initialBackoff = initialBackoff
             self.maxAttempts = maxAttempts
+        }
+    }
+
+    /// Login-with-Amazon settings: the token endpoint and the environment variables of the secrets.
+    public struct LoginWithAmazon: Sendable, Hashable {
+        public var tokenEndpoint: String = "https://api.amazon.com/auth/o2/token"
+        public var clientIDEnvironmentVariable: String
+        public var clientSecretEnvironmentVariable: String
+        public var refreshTokenEnvironmentVariable: String
+
+        public init(
+            tokenEndpoint: String = "https://api.amazon.com/auth/o2/token",
+            clientIDEnvironmentVariable: String,
+            clientSecretEnvironmentVariable: String,
+            refreshTokenEnvironmentVariable: String
+        ) {
+            self.tokenEndpoint = tokenEndpoint
+            self.clientIDEnvironmentVariable = clientIDEnvironmentVariable
+            self.clientSecretEnvironmentVariable = clientSecretEnvironmentVariable
+            self.refreshTokenEnvironmentVariable = refreshTokenEnvironmentVariable
         }
     }
 

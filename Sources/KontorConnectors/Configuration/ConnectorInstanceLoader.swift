@@ -130,15 +130,35 @@ public enum ConnectorInstanceLoader {
             let amazon = try reader.mapping(
                 amazonNode,
                 allowed: [
-                    "endpoint", "marketplaceIds", "pollIntervalSeconds", "accessTokenEnv", "initialLookbackHours",
+                    "endpoint", "marketplaceIds", "pollIntervalSeconds", "accessTokenEnv", "lwa",
+                    "initialLookbackHours",
                     "initialBackoffMs", "maxAttempts",
                 ]
             )
             var polling = ConnectorInstance.AmazonPolling(
                 endpoint: try reader.requiredString(amazon, "endpoint", in: amazonNode),
                 marketplaceIDs: try reader.stringList(amazon, "marketplaceIds", in: amazonNode),
-                accessTokenEnvironmentVariable: try reader.requiredString(amazon, "accessTokenEnv", in: amazonNode)
+                accessTokenEnvironmentVariable: try reader.optionalString(amazon, "accessTokenEnv")
             )
+            if let lwaNode = amazon["lwa"] {
+                let lwa = try reader.mapping(
+                    lwaNode,
+                    allowed: ["tokenEndpoint", "clientIdEnv", "clientSecretEnv", "refreshTokenEnv"]
+                )
+                var settings = ConnectorInstance.LoginWithAmazon(
+                    clientIDEnvironmentVariable: try reader.requiredString(lwa, "clientIdEnv", in: lwaNode),
+                    clientSecretEnvironmentVariable: try reader.requiredString(lwa, "clientSecretEnv", in: lwaNode),
+                    refreshTokenEnvironmentVariable: try reader.requiredString(lwa, "refreshTokenEnv", in: lwaNode)
+                )
+                if let endpoint = try reader.optionalString(lwa, "tokenEndpoint") { settings.tokenEndpoint = endpoint }
+                polling.loginWithAmazon = settings
+            }
+            guard (polling.loginWithAmazon == nil) != (polling.accessTokenEnvironmentVariable == nil) else {
+                throw reader.error(
+                    amazonNode,
+                    "give either 'lwa' (Login with Amazon) or 'accessTokenEnv', not both or neither"
+                )
+            }
             if let seconds = try reader.optionalInt(amazon, "pollIntervalSeconds") {
                 polling.pollInterval = .seconds(seconds)
             }
