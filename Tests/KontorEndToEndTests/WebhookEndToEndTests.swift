@@ -40,7 +40,7 @@ struct WebhookEndToEndTests {
 
     @Test("Signed Shopify webhooks become validated orders; bad signatures, redeliveries and junk are handled")
     func shopifyWebhooks() async throws {
-        let kontor = try await Self.startKontor()
+        let kontor = try await Self.startKontor(environment: ["KONTOR_ACME_WEBHOOK_SECRET": "acme-secret"])
         let url = "\(kontor.httpAddress)/v1/webhooks/shopify"
         let body = try Self.sample("shopify")
         let signature = Self.base64HMAC(body, secret: "shpss_test_secret")
@@ -113,6 +113,27 @@ struct WebhookEndToEndTests {
             try await post(huge, signature: Self.base64HMAC(huge, secret: "shpss_test_secret"), webhookID: "w-5").status
                 == 413
         )
+
+        // A generic partner: its own JSON format, a hex HMAC with a prefix, through the generic-json mapping.
+        let partnerBody = try Self.sample("generic-json")
+        let partnerSignature =
+            "sha256="
+            + HMAC<SHA256>.authenticationCode(for: partnerBody, using: SymmetricKey(data: Data("acme-secret".utf8)))
+            .map { String(format: "%02x", $0) }.joined()
+        let partner = try await HTTPClient.request(
+            "POST",
+            "\(kontor.httpAddress)/v1/webhooks/acme",
+            body: partnerBody,
+            headers: ["Content-Type": "application/json", "X-Signature": partnerSignature, "X-Delivery-Id": "a-1"]
+        )
+        #expect(partner.status == 200, "\(partner.text)")
+        let unsigned = try await HTTPClient.request(
+            "POST",
+            "\(kontor.httpAddress)/v1/webhooks/acme",
+            body: partnerBody,
+            headers: ["Content-Type": "application/json", "X-Signature": "sha256=00"]
+        )
+        #expect(unsigned.status == 401)
 
         // Exactly one validated event for the order delivered three times.
         let settled = try await Kcat.waitFor(
