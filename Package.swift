@@ -62,6 +62,7 @@ let package = Package(
             name: "KontorMapping",
             dependencies: ["KontorModel", "CLibXML2", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "KontorX12", dependencies: ["KontorModel"]),
         .target(
             name: "KontorConnectors",
             dependencies: [
@@ -144,6 +145,11 @@ let package = Package(
         ),
         .testTarget(name: "KontorStoreTests", dependencies: ["KontorStore"]),
         .testTarget(name: "KontorMappingTests", dependencies: ["KontorMapping", "KontorModel"]),
+        .testTarget(
+            name: "KontorX12Tests",
+            dependencies: ["KontorX12", "KontorModel"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "KontorConnectorsTests",
             dependencies: [
