@@ -132,6 +132,7 @@ let package = Package(
                 "KontorApp",
                 "KontorMapping",
                 "KontorModel",
+                "KontorX12",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

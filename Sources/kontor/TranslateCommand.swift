@@ -26,13 +26,19 @@ struct TranslateCommand: ParsableCommand {
             for mapping in catalog.mappings {
                 print("\(mapping.name)\t\(mapping.sourceFormat.rawValue)\t\(mapping.summary)")
             }
+            print("x12\tx12\tANSI X12 850 purchase orders (004010, 005010), every 850 in the interchange")
             return
         }
         guard let format, let file else {
             throw ValidationError("give --format NAME and a FILE (or --list)")
         }
+        if DocumentReaders.names.contains(format) {
+            printOrders(try readInput(file)) { try DocumentReaders.read(format: format, $0) }
+            return
+        }
         guard let mapping = catalog.mapping(named: format) else {
-            throw ValidationError("unknown format '\(format)'; known: \(catalog.names.joined(separator: ", "))")
+            let known = (catalog.names + DocumentReaders.names).sorted().joined(separator: ", ")
+            throw ValidationError("unknown format '\(format)'; known: \(known)")
         }
         try translateAndPrint(mapping: mapping, file: file)
     }
@@ -84,24 +90,32 @@ func loadCatalog(_ directory: String) throws -> MappingCatalog {
 }
 
 func translateAndPrint(mapping: Mapping, file: String) throws {
-    let input: Data
+    printOrders(try readInput(file)) { try mapping.translate($0) }
+}
+
+func readInput(_ file: String) throws -> [UInt8] {
     do {
-        input =
+        return Array(
             file == "-"
-            ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+                ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
+        )
     } catch {
         fail("cannot read \(file): \(error.localizedDescription)")
     }
+}
+
+/// Prints one order as a JSON object, several as an array; on failure `error: …` and exit 1.
+func printOrders(_ input: [UInt8], _ translate: ([UInt8]) throws -> [CanonicalOrder]) {
     let orders: [CanonicalOrder]
     do {
-        orders = try mapping.translate(Array(input))
+        orders = try translate(input)
     } catch {
-        fail(error.description)
+        fail("\(error)")
     }
     let output: Data =
         orders.count == 1
         ? CanonicalJSON.encodeOrder(orders[0], prettyPrinted: true)
-        : try CanonicalJSON.encode(orders, prettyPrinted: true)
+        : (try? CanonicalJSON.encode(orders, prettyPrinted: true)) ?? Data()
     FileHandle.standardOutput.write(output + Data("\n".utf8))
 }
 

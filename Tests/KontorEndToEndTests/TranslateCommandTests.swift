@@ -50,6 +50,29 @@ struct TranslateCommandTests {
         #expect(orders.count == 2)
     }
 
+    @Test("EDI and B2B XML formats: x12 (every 850 in the interchange), UBL, openTRANS, cXML, IDoc")
+    func b2bFormats() throws {
+        let x12 = try Self.kontor(["translate", "--format", "x12", "Tests/KontorX12Tests/Fixtures/node-x12_850.edi"])
+        #expect(x12.status == 0, "\(x12.stderr)")
+        let order = try CanonicalJSON.decodeOrder(from: x12.stdout)
+        #expect(order.lines.count == 6)
+        for (format, folder) in [
+            ("ubl-order", "ubl-order"), ("opentrans-order", "opentrans-order"),
+            ("cxml-orderrequest", "cxml-orderrequest"), ("idoc-orders05", "idoc-orders05"),
+        ] {
+            let samples = Self.root.appendingPathComponent("mappings/\(folder)/samples")
+            let file = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: samples.path).first { $0.hasSuffix(".xml") }
+            )
+            let run = try Self.kontor(["translate", "--format", format, samples.appendingPathComponent(file).path])
+            #expect(run.status == 0, "\(format): \(run.stderr)")
+            #expect((try? CanonicalJSON.decodeOrder(from: run.stdout)) != nil, "\(format)")
+        }
+        let notEDI = try Self.kontor(["translate", "--format", "x12", "README.md"])
+        #expect(notEDI.status == 1)
+        #expect(notEDI.stderr.hasPrefix("error: "))
+    }
+
     @Test("Bad input, unknown formats and broken mappings exit non-zero with a clear message on stderr")
     func errors() throws {
         let junk = try Self.kontor(["translate", "--format", "shopify", "README.md"])
