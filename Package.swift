@@ -63,6 +63,7 @@ let package = Package(
             dependencies: ["KontorModel", "CLibXML2", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "KontorX12", dependencies: ["KontorModel"]),
+        .target(name: "KontorEDIFACT", dependencies: ["KontorModel"]),
         .target(
             name: "KontorConnectors",
             dependencies: [
@@ -132,6 +133,7 @@ let package = Package(
                 "KontorApp",
                 "KontorMapping",
                 "KontorModel",
+                "KontorEDIFACT",
                 "KontorX12",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -146,6 +148,11 @@ let package = Package(
         ),
         .testTarget(name: "KontorStoreTests", dependencies: ["KontorStore"]),
         .testTarget(name: "KontorMappingTests", dependencies: ["KontorMapping", "KontorModel"]),
+        .testTarget(
+            name: "KontorEDIFACTTests",
+            dependencies: ["KontorEDIFACT", "KontorModel"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(
             name: "KontorX12Tests",
             dependencies: ["KontorX12", "KontorModel"],

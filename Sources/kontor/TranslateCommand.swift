@@ -26,6 +26,7 @@ struct TranslateCommand: ParsableCommand {
             for mapping in catalog.mappings {
                 print("\(mapping.name)\t\(mapping.sourceFormat.rawValue)\t\(mapping.summary)")
             }
+            print("edifact\tedifact\tUN/EDIFACT ORDERS (D96A, D01B and near), every ORDERS message in the interchange")
             print("x12\tx12\tANSI X12 850 purchase orders (004010, 005010), every 850 in the interchange")
             return
         }

@@ -56,6 +56,11 @@ struct TranslateCommandTests {
         #expect(x12.status == 0, "\(x12.stderr)")
         let order = try CanonicalJSON.decodeOrder(from: x12.stdout)
         #expect(order.lines.count == 6)
+        let edifact = try Self.kontor([
+            "translate", "--format", "edifact", "Tests/KontorEDIFACTTests/Fixtures/kontor_D01B_orders.edi",
+        ])
+        #expect(edifact.status == 0, "\(edifact.stderr)")
+        #expect((try? CanonicalJSON.decodeOrder(from: edifact.stdout))?.lines.count == 3)
         for (format, folder) in [
             ("ubl-order", "ubl-order"), ("opentrans-order", "opentrans-order"),
             ("cxml-orderrequest", "cxml-orderrequest"), ("idoc-orders05", "idoc-orders05"),
