@@ -108,6 +108,8 @@ let package = Package(
             name: "KontorApp",
             dependencies: [
                 "KontorConnectors",
+                "KontorEDIFACT",
+                "KontorX12",
                 "KontorHTTPClient",
                 "KontorMapping",
                 "KontorKafka",
@@ -191,7 +193,10 @@ let package = Package(
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "CLibXML2"]),
         .testTarget(
             name: "KontorAppTests",
-            dependencies: ["KontorApp", "KontorKafka", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "KontorApp", "KontorEDIFACT", "KontorKafka", "KontorModel", "KontorX12",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "KontorEndToEndTests",

@@ -1,6 +1,9 @@
 import Foundation
 import KontorApp
+import KontorEDIFACT
 import KontorKafka
+import KontorModel
+import KontorX12
 import Logging
 import Testing
 
@@ -95,5 +98,18 @@ struct ConfigurationLoaderTests {
         #expect(names["kafka.embeddedBrokers"] == "KONTOR_KAFKA_EMBEDDED_BROKERS")
         #expect(names["kafka.consumer.fetchWaitMaxMs"] == "KONTOR_KAFKA_CONSUMER_FETCH_WAIT_MAX_MS")
         #expect(names["http.port"] == "KONTOR_HTTP_PORT")
+    }
+}
+
+@Suite("Benchmark documents")
+struct BenchmarkDocumentTests {
+    @Test("The generated X12 and EDIFACT interchanges are valid and read as orders")
+    func generatedDocumentsAreValid() throws {
+        let x12 = try X12Parser().parse(EDIBenchmark.x12(lines: 5, control: 7))
+        #expect(X12Validator().validate(x12).groups.allSatisfy { $0.issues.isEmpty })
+        #expect(try X12PurchaseOrderReader.read(try #require(x12.transactions.first)).lines.count == 5)
+        let edifact = try EdifactParser.parse(EDIBenchmark.edifact(lines: 5, reference: 7))
+        #expect(EdifactValidator.validate(edifact).isEmpty)
+        #expect(try EdifactOrderReader.read(try #require(edifact.messages.first)).lines.count == 5)
     }
 }
