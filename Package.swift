@@ -152,12 +152,12 @@ let package = Package(
         .testTarget(name: "KontorMappingTests", dependencies: ["KontorMapping", "KontorModel"]),
         .testTarget(
             name: "KontorEDIFACTTests",
-            dependencies: ["KontorEDIFACT", "KontorModel"],
+            dependencies: ["KontorEDIFACT", "KontorModel", "KontorTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "KontorX12Tests",
-            dependencies: ["KontorX12", "KontorModel"],
+            dependencies: ["KontorX12", "KontorModel", "KontorTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

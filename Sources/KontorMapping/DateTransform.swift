@@ -1,4 +1,5 @@
 import Foundation
+import KontorModel
 
 /// The `date` transform: parses a date or date-time with a pattern and a time zone, and writes an ISO date
 /// (`2025-08-15`) or an RFC 3339 date-time (`2025-08-15T14:30:00+02:00`).
@@ -214,14 +215,14 @@ struct DateTransform: Sendable {
             let local = instant + Int64(offset)
             let days = Int(floorDiv(local, 86_400))
             let secondsOfDay = Int(local - Int64(days) * 86_400)
-            (fields.year, fields.month, fields.day) = Self.civil(fromDays: days)
+            (fields.year, fields.month, fields.day) = CalendarMath.civilDate(daysSinceEpoch: days)
             fields.hour = secondsOfDay / 3600
             fields.minute = secondsOfDay / 60 % 60
             fields.second = secondsOfDay % 60
             fields.offset = offset
         }
         guard (0...9999).contains(fields.year), (1...12).contains(fields.month),
-            (1...Self.daysIn(month: fields.month, year: fields.year)).contains(fields.day),
+            (1...CalendarMath.daysInMonth(year: fields.year, month: fields.month)).contains(fields.day),
             (0...23).contains(fields.hour), (0...59).contains(fields.minute), (0...59).contains(fields.second)
         else { return .failure(Problem(message: "not a valid date: \"\(value)\"")) }
         let date = four(fields.year) + "-" + two(fields.month) + "-" + two(fields.day)
@@ -243,7 +244,7 @@ struct DateTransform: Sendable {
     /// overlap (02:30 on the fall-back day) gets the standard-time offset.
     private func offsetOfLocalTime(_ fields: Fields) -> Int {
         let local =
-            Int64(Self.days(year: fields.year, month: fields.month, day: fields.day)) * 86_400
+            Int64(CalendarMath.daysSinceEpoch(year: fields.year, month: fields.month, day: fields.day)) * 86_400
             + Int64(fields.hour * 3600 + fields.minute * 60 + fields.second)
         let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
         let actual = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - Int64(guess))))
@@ -376,37 +377,6 @@ struct DateTransform: Sendable {
     private static func monthNumber(_ name: String) -> Int? {
         guard name.count >= 3 else { return nil }
         return monthPrefixes[String(name.lowercased().prefix(3))]
-    }
-
-    // MARK: Calendar arithmetic (proleptic Gregorian)
-
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 }
 

@@ -1,10 +1,11 @@
 /// Proleptic Gregorian calendar arithmetic in UTC, independent of Foundation's calendars and formatters.
-enum CalendarMath {
-    static func isLeapYear(_ year: Int) -> Bool {
+/// Proleptic Gregorian date arithmetic, shared by the modules of this package (`package` access).
+package enum CalendarMath {
+    package static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -12,13 +13,13 @@ enum CalendarMath {
         }
     }
 
-    static func isValidDate(year: Int, month: Int, day: Int) -> Bool {
+    package static func isValidDate(year: Int, month: Int, day: Int) -> Bool {
         (0...9999).contains(year) && (1...12).contains(month)
             && (1...daysInMonth(year: year, month: month)).contains(day)
     }
 
     /// Days since 1970-01-01 (after H. Hinnant's `days_from_civil`).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+    package static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -28,7 +29,7 @@ enum CalendarMath {
     }
 
     /// The civil date of a day count since 1970-01-01 (after H. Hinnant's `civil_from_days`).
-    static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+    package static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

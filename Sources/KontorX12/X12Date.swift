@@ -1,4 +1,5 @@
 import Foundation
+import KontorModel
 
 /// Date and time conversions between X12 and ISO forms.
 enum X12Date {
@@ -10,21 +11,15 @@ enum X12Date {
         let year = digits[0...3].reduce(0) { $0 * 10 + $1 }
         let month = digits[4] * 10 + digits[5]
         let day = digits[6] * 10 + digits[7]
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= CalendarMath.daysInMonth(year: year, month: month) else {
+            return nil
+        }
         return "\(text.prefix(4))-\(text.dropFirst(4).prefix(2))-\(text.suffix(2))"
     }
 
     /// `YYYY-MM-DD...` → `CCYYMMDD`.
     static func x12Date(fromISO text: String) -> String {
         String(text.prefix(10).filter { $0 != "-" })
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 
     /// UTC date/time parts of `date`: CCYYMMDD, YYMMDD and HHMM.
