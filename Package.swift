@@ -67,12 +67,14 @@ let package = Package(
         .target(
             name: "KontorConnectors",
             dependencies: [
+                "KontorEDIFACT",
                 "KontorHTTPClient",
                 "KontorKafka",
                 "KontorMapping",
                 "KontorModel",
                 "KontorStore",
                 "KontorWorkers",
+                "KontorX12",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -114,9 +114,13 @@ public struct KontorApplication: Sendable {
         if configuration.roles.contains(.ingest) {
             let connectors = try ConnectorSetup(
                 instances: ConnectorInstanceLoader.loadAll(directory: configuration.connectorsDirectory),
+                partners: TradingPartnerLoader.loadAll(
+                    directory: (configuration.connectorsDirectory as NSString).appendingPathComponent("partners")
+                ),
                 catalog: MappingCatalog(directory: configuration.mappingsDirectory),
                 producer: producer,
                 store: store,
+                stateDirectory: stateDirectory.path,
                 environment: ProcessInfo.processInfo.environment,
                 logger: logger
             )
@@ -127,7 +131,9 @@ public struct KontorApplication: Sendable {
                 configuration: configuration.ingest,
                 load: lagMonitor,
                 readiness: [ReadinessCheck(name: "kafka") { await lagMonitor.probeCluster() }],
-                webhooks: connectors.endpoints
+                webhooks: connectors.endpoints,
+                documents: connectors.inbound,
+                quarantine: QuarantineWriter(producer: producer, logger: logger)
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

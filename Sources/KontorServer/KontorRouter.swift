@@ -1,19 +1,22 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KontorConnectors
 import KontorKafka
 import KontorModel
 import Logging
 import NIOCore
 
-/// The HTTP API: order ingest, health and readiness.
+/// The HTTP API: order ingest, B2B documents, webhooks, health and readiness.
 public enum KontorRouter {
     public static func make(
         ingest: OrderIngest,
         configuration: IngestConfiguration,
         load: any PipelineLoad,
         readiness: [ReadinessCheck],
-        webhooks: [WebhookEndpoint] = []
+        webhooks: [WebhookEndpoint] = [],
+        documents: B2BInbound? = nil,
+        quarantine: QuarantineWriter? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -33,6 +36,9 @@ public enum KontorRouter {
             try await acceptOrder(request, context: context, ingest: ingest, configuration: configuration, load: load)
         }
         WebhookRoutes.add(webhooks, to: router, configuration: configuration, load: load)
+        if let documents {
+            DocumentRoutes.add(documents, to: router, configuration: configuration, load: load, quarantine: quarantine)
+        }
         return router
     }
 

@@ -16,6 +16,8 @@ public struct ProblemDetails: Codable, Sendable, Hashable {
     public var quarantineId: String?
     /// Seconds to wait before retrying, for 429/503.
     public var retryAfter: Int?
+    /// The functional acknowledgement (X12 997/999/TA1, EDIFACT CONTRL) due for a refused B2B document.
+    public var acknowledgement: String?
 
     public init(
         type: String,
@@ -25,7 +27,8 @@ public struct ProblemDetails: Codable, Sendable, Hashable {
         instance: String? = nil,
         field: String? = nil,
         quarantineId: String? = nil,
-        retryAfter: Int? = nil
+        retryAfter: Int? = nil,
+        acknowledgement: String? = nil
     ) {
         self.type = type
         self.title = title
@@ -35,6 +38,7 @@ public struct ProblemDetails: Codable, Sendable, Hashable {
         self.field = field
         self.quarantineId = quarantineId
         self.retryAfter = retryAfter
+        self.acknowledgement = acknowledgement
     }
 
     /// Problem type URIs, documented in the README.

@@ -49,6 +49,12 @@ public final class SQLiteStore: Sendable {
                 table.column("updated_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v3-sequences") { db in
+            try db.create(table: "sequences", options: .ifNotExists) { table in
+                table.column("name", .text).notNull().primaryKey()
+                table.column("value", .integer).notNull()
+            }
+        }
         return migrator
     }
 
@@ -142,6 +148,19 @@ extension SQLiteStore: ConnectorStateStore {
                     """,
                 arguments: [connector, value, Date()]
             )
+        }
+    }
+
+    public func nextSequenceNumber(_ name: String) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO sequences (name, value) VALUES (?, 1)
+                    ON CONFLICT(name) DO UPDATE SET value = value + 1
+                    """,
+                arguments: [name]
+            )
+            return try Int.fetchOne(db, sql: "SELECT value FROM sequences WHERE name = ?", arguments: [name]) ?? 1
         }
     }
 }

@@ -5,6 +5,10 @@ import Foundation
 /// The acknowledgement interchange goes back to the sender: ISA05/06 and ISA07/08 (and GS02/GS03) are swapped,
 /// the received ISA12 version, usage indicator and delimiters are reused, and every acknowledged group gets its own
 /// `FA` group with one 997 or 999 transaction. Control numbers come from the caller.
+///
+/// An interchange with envelope errors (``X12ValidationReport/interchangeIssues``) is rejected as a whole: the answer
+/// is a TA1 interchange acknowledgement (`TA1*control*date*time*R*note code`) and no functional groups, since none of
+/// them was processed.
 public enum X12Acknowledgement {
     /// Acknowledges every functional group of `interchange`.
     ///
@@ -40,6 +44,10 @@ public enum X12Acknowledgement {
             groupVersion: "004010",
             delimiters: interchange.delimiters
         )
+        if let issue = report.interchangeIssues.first {
+            let ta1 = ["TA1", interchange.controlNumber, interchange.isa[9], interchange.isa[10], "R", issue.code]
+            return X12Render.interchange([], settings: settings, interchangeAcknowledgement: ta1)
+        }
         var groups: [X12OutboundGroup] = []
         for (group, result) in zip(interchange.groups, report.groups) {
             let is999 = group.is5010

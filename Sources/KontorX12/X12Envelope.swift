@@ -82,7 +82,12 @@ struct X12OutboundTransaction {
 /// Renders segments with delimiters, replacing delimiter bytes inside data by spaces and dropping trailing empty
 /// elements.
 enum X12Render {
-    static func interchange(_ groups: [X12OutboundGroup], settings: X12EnvelopeSettings) -> String {
+    /// Renders an interchange; `interchangeAcknowledgement` is a TA1 segment placed right after the ISA.
+    static func interchange(
+        _ groups: [X12OutboundGroup],
+        settings: X12EnvelopeSettings,
+        interchangeAcknowledgement: [String]? = nil
+    ) -> String {
         let stamp = X12Date.stamp(settings.date)
         let delimiters = settings.delimiters
         let isaControl = X12Date.pad(settings.interchangeControlNumber % 1_000_000_000, 9)
@@ -94,6 +99,7 @@ enum X12Render {
                 settings.interchangeVersion, isaControl, "0", settings.usageIndicator, character(delimiters.subElement),
             ]
         ]
+        if let interchangeAcknowledgement { segments.append(interchangeAcknowledgement) }
         var groupControl = settings.groupControlNumber
         var transactionControl = settings.transactionControlNumber
         for group in groups {

@@ -13,9 +13,9 @@ struct SQLiteStoreTests {
     @Test("Migrations run when the store opens and again harmlessly on reopen")
     func migrations() throws {
         let store = try temporaryStore()
-        #expect(try store.appliedMigrations() == ["v1-processed-events", "v2-connector-state"])
+        #expect(try store.appliedMigrations() == ["v1-processed-events", "v2-connector-state", "v3-sequences"])
         let reopened = try SQLiteStore(path: store.path)
-        #expect(try reopened.appliedMigrations() == ["v1-processed-events", "v2-connector-state"])
+        #expect(try reopened.appliedMigrations() == ["v1-processed-events", "v2-connector-state", "v3-sequences"])
     }
 
     @Test("Processed events are remembered per stage, survive reopening, and can be pruned")
@@ -54,5 +54,19 @@ struct SQLiteStoreTests {
         try await store.saveCheckpoint(connector: "amazon", value: "2026-11-01T00:00:00Z")
         try await store.saveCheckpoint(connector: "amazon", value: "2026-11-02T00:00:00Z")
         #expect(try await store.checkpoint(connector: "amazon") == "2026-11-02T00:00:00Z")
+    }
+
+    @Test("Sequences count up from 1 per name, across reopening and concurrent callers")
+    func sequences() async throws {
+        let store = try temporaryStore()
+        #expect(try await store.nextSequenceNumber("ack:acme") == 1)
+        #expect(try await store.nextSequenceNumber("ack:acme") == 2)
+        #expect(try await store.nextSequenceNumber("ack:other") == 1)
+        let reopened = try SQLiteStore(path: store.path)
+        let numbers = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 { group.addTask { try await reopened.nextSequenceNumber("ack:acme") } }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(numbers.sorted() == Array(3...22))
     }
 }

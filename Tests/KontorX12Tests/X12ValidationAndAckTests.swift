@@ -163,4 +163,25 @@ import Testing
         #expect(report.groups[0].issues.map(\.code) == ["3"])
         #expect(report.groups[0].transactions[0].issues.map(\.code) == ["2"])
     }
+
+    @Test("A broken interchange envelope is answered with a TA1 rejection and no functional groups")
+    func interchangeRejection() throws {
+        let text =
+            Self.isa4010 + "GS*PO*S*R*20200101*1200*7*X*004010~" + Self.order("0001", number: "A")
+            + "GE*1*7~IEA*1*000000099~"
+        let interchange = try X12Parser().parse(text)
+        let ack = X12Acknowledgement.make(
+            for: interchange,
+            interchangeControlNumber: 5,
+            groupControlNumber: 6,
+            date: Self.date
+        )
+        #expect(
+            Self.lines(ack) == [
+                "ISA*00*          *00*          *ZZ*RECEIVER       *ZZ*SENDER         *260101*0000*U*00401*000000005*0*T*>",
+                "TA1*000000042*200101*1200*R*001",
+                "IEA*0*000000005",
+            ]
+        )
+    }
 }

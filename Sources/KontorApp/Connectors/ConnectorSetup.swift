@@ -18,22 +18,41 @@ public struct ConnectorStatus: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(name) (\(type)\(detail.isEmpty ? "" : ", \(detail)")): \(state)" }
 }
 
-/// Turns connector instance files into webhook endpoints and polling services.
+/// Turns connector instance files into webhook endpoints and polling services, and trading partner profiles into
+/// the B2B document reader every B2B transport (file drop, HTTP) shares.
 struct ConnectorSetup {
     var endpoints: [WebhookEndpoint] = []
     var services: [any Service] = []
     var statuses: [ConnectorStatus] = []
+    let inbound: B2BInbound
 
     init(
         instances: [ConnectorInstance],
+        partners: TradingPartnerDirectory,
         catalog: MappingCatalog,
         producer: KafkaProducer,
         store: any ConnectorStateStore,
+        stateDirectory: String,
         environment: [String: String],
         logger: Logger
     ) {
         let publisher = OrderPublisher(producer: producer, logger: logger)
         let quarantine = QuarantineWriter(producer: producer, logger: logger)
+        // Partners' outbound folders, like file-drop folders, are relative to the state folder.
+        let partners = TradingPartnerDirectory(
+            partners.partners.map { partner in
+                var partner = partner
+                if let folder = partner.outboundDirectory, !folder.hasPrefix("/") {
+                    partner.outboundDirectory = (stateDirectory as NSString).appendingPathComponent(folder)
+                }
+                return partner
+            }
+        )
+        inbound = B2BInbound(
+            processor: B2BDocumentProcessor(partners: partners, catalog: catalog, store: store),
+            publisher: publisher,
+            logger: logger
+        )
         for instance in instances {
             var status = ConnectorStatus(name: instance.name, type: instance.type.rawValue, state: "ready", detail: "")
             defer {
@@ -48,10 +67,23 @@ struct ConnectorSetup {
                 status.state = "disabled"
                 continue
             }
-            guard let mapping = catalog.mapping(named: instance.mapping) else {
+            if instance.type == .fileDrop {
+                let settings = instance.fileDrop!.resolvingPaths(against: stateDirectory)
+                status.detail = "watches \(settings.inbox)"
+                if let partner = settings.partner, partners.partner(named: partner) == nil {
+                    status.state = "unavailable"
+                    status.detail += "; no trading partner profile '\(partner)' under connectors/partners/"
+                    continue
+                }
+                services.append(
+                    FileDropConnector(name: instance.name, settings: settings, inbound: inbound, logger: logger)
+                )
+                continue
+            }
+            guard let mappingName = instance.mapping, let mapping = catalog.mapping(named: mappingName) else {
                 status.state = "unavailable"
                 status.detail +=
-                    (status.detail.isEmpty ? "" : "; ") + "no mapping '\(instance.mapping)' under mappings/"
+                    (status.detail.isEmpty ? "" : "; ") + "no mapping '\(instance.mapping ?? "")' under mappings/"
                 if let path = instance.path {
                     endpoints.append(
                         .init(connector: instance.name, path: path, state: .unavailable(reason: status.detail))

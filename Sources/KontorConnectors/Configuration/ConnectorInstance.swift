@@ -1,3 +1,5 @@
+import Foundation
+
 /// One configured connector: a file under `connectors/`. It names the connector type, the
 /// mapping that translates its payloads, and where its secrets come from (environment variables,
 /// never the file).
@@ -10,8 +12,10 @@ public struct ConnectorInstance: Sendable, Hashable {
         public static let webhook = Self(rawValue: "webhook")
         /// Kontor polls Amazon's Selling Partner API for new and changed orders.
         public static let amazonSPAPI = Self(rawValue: "amazon-sp-api")
+        /// Kontor watches a folder for EDI and XML documents (see ``FileDrop``).
+        public static let fileDrop = Self(rawValue: "file-drop")
 
-        public static let all: [Self] = [.webhook, .amazonSPAPI]
+        public static let all: [Self] = [.webhook, .amazonSPAPI, .fileDrop]
         public var description: String { rawValue }
     }
 
@@ -106,12 +110,63 @@ public struct ConnectorInstance: Sendable, Hashable {
         }
     }
 
+    /// Settings of a file-drop connector: folders and timing. `kontor run` resolves relative paths against its
+    /// state folder (``resolvingPaths(against:)``). `processed`, `failed` and `outbox` default to siblings of `inbox`.
+    public struct FileDrop: Sendable, Hashable {
+        public var inbox: String
+        public var processed: String
+        public var failed: String
+        /// Where acknowledgements go unless the partner profile names its own outbound folder.
+        public var outbox: String
+        public var pollInterval: Duration = .seconds(1)
+        /// A file is taken only when it has not changed for this long (senders still writing it).
+        public var settleTime: Duration = .milliseconds(500)
+        /// The trading partner every document in this inbox comes from; nil lets the envelope decide.
+        public var partner: String?
+
+        public init(
+            inbox: String,
+            processed: String? = nil,
+            failed: String? = nil,
+            outbox: String? = nil,
+            pollInterval: Duration = .seconds(1),
+            settleTime: Duration = .milliseconds(500),
+            partner: String? = nil
+        ) {
+            let parent = (inbox as NSString).deletingLastPathComponent
+            func sibling(_ name: String) -> String {
+                parent.isEmpty ? name : (parent as NSString).appendingPathComponent(name)
+            }
+            self.inbox = inbox
+            self.processed = processed ?? sibling("processed")
+            self.failed = failed ?? sibling("failed")
+            self.outbox = outbox ?? sibling("outbox")
+            self.pollInterval = pollInterval
+            self.settleTime = settleTime
+            self.partner = partner
+        }
+
+        /// The settings with every relative folder made absolute under `directory`.
+        public func resolvingPaths(against directory: String) -> FileDrop {
+            func resolve(_ path: String) -> String {
+                path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
+            }
+            var resolved = self
+            resolved.inbox = resolve(inbox)
+            resolved.processed = resolve(processed)
+            resolved.failed = resolve(failed)
+            resolved.outbox = resolve(outbox)
+            return resolved
+        }
+    }
+
     /// The connector's name: the file name without `.yaml` unless `name:` says otherwise.
     public var name: String
     public var type: ConnectorType
     public var enabled: Bool
-    /// The mapping (a folder under `mappings/`) that translates this connector's payloads.
-    public var mapping: String
+    /// The mapping (a folder under `mappings/`) that translates this connector's payloads; B2B connectors have
+    /// none (the trading partner profile and the document's format decide).
+    public var mapping: String?
     /// The file this instance came from.
     public var file: String
 
@@ -123,16 +178,19 @@ public struct ConnectorInstance: Sendable, Hashable {
 
     public var amazon: AmazonPolling?
 
+    public var fileDrop: FileDrop?
+
     public init(
         name: String,
         type: ConnectorType,
         enabled: Bool = true,
-        mapping: String,
+        mapping: String?,
         file: String,
         path: String? = nil,
         signature: Signature? = nil,
         deduplicationHeader: String? = nil,
-        amazon: AmazonPolling? = nil
+        amazon: AmazonPolling? = nil,
+        fileDrop: FileDrop? = nil
     ) {
         self.name = name
         self.type = type
@@ -143,5 +201,6 @@ public struct ConnectorInstance: Sendable, Hashable {
         self.signature = signature
         self.deduplicationHeader = deduplicationHeader
         self.amazon = amazon
+        self.fileDrop = fileDrop
     }
 }

@@ -67,7 +67,7 @@ public enum ConnectorInstanceLoader {
             root,
             allowed: [
                 "name", "type", "enabled", "mapping", "path", "signature", "deduplicationHeader", "amazon",
-                "description",
+                "description", "fileDrop",
             ]
         )
         let defaultName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -83,7 +83,8 @@ public enum ConnectorInstanceLoader {
             name: try reader.optionalString(top, "name") ?? defaultName,
             type: type,
             enabled: try reader.optionalBool(top, "enabled") ?? true,
-            mapping: try reader.requiredString(top, "mapping", in: root),
+            mapping: type == .fileDrop
+                ? try reader.optionalString(top, "mapping") : try reader.requiredString(top, "mapping", in: root),
             file: file
         )
         switch type {
@@ -170,6 +171,38 @@ public enum ConnectorInstanceLoader {
             }
             if let attempts = try reader.optionalInt(amazon, "maxAttempts") { polling.maxAttempts = max(1, attempts) }
             instance.amazon = polling
+        case .fileDrop:
+            if top["mapping"] != nil {
+                throw reader.error(
+                    top["mapping"],
+                    "file-drop connectors take no mapping: the document format and the trading partner profile decide"
+                )
+            }
+            guard let node = top["fileDrop"] else {
+                throw reader.error(root, "file-drop connectors need a 'fileDrop' section with at least 'inbox'")
+            }
+            let settings = try reader.mapping(
+                node,
+                allowed: ["inbox", "processed", "failed", "outbox", "pollIntervalMs", "settleMs", "partner"]
+            )
+            var fileDrop = ConnectorInstance.FileDrop(
+                inbox: try reader.requiredString(settings, "inbox", in: node),
+                processed: try reader.optionalString(settings, "processed"),
+                failed: try reader.optionalString(settings, "failed"),
+                outbox: try reader.optionalString(settings, "outbox"),
+                partner: try reader.optionalString(settings, "partner")
+            )
+            if let milliseconds = try reader.optionalInt(settings, "pollIntervalMs") {
+                fileDrop.pollInterval = .milliseconds(max(10, milliseconds))
+            }
+            if let milliseconds = try reader.optionalInt(settings, "settleMs") {
+                fileDrop.settleTime = .milliseconds(milliseconds)
+            }
+            let folders = [fileDrop.inbox, fileDrop.processed, fileDrop.failed, fileDrop.outbox]
+            guard Set(folders).count == folders.count else {
+                throw reader.error(node, "inbox, processed, failed and outbox must be four different folders")
+            }
+            instance.fileDrop = fileDrop
         default:
             break
         }
