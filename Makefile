@@ -7,7 +7,7 @@ PYTHON_PACKAGES := jsonschema
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps bench lint format clean
+.PHONY: run test build deps bench fuzz lint format clean
 
 run: deps
 	$(SWIFT) build --product kontor
@@ -24,7 +24,15 @@ bench: deps
 	$(SWIFT) build -c release --product kontor
 	.build/release/kontor bench all
 
-# System packages (apt) and the Python JSON Schema validator used by the schema tests.
+# libFuzzer over the X12, EDIFACT and XML entry points, seeded with the sample documents (README, Fuzzing).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product kontor-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DKONTOR_LIBFUZZER
+	mkdir -p .build-fuzz/corpus
+	cp Tests/KontorX12Tests/Fixtures/*.edi Tests/KontorEDIFACTTests/Fixtures/*.edi mappings/*/samples/*.xml .build-fuzz/corpus/
+	.build-fuzz/debug/kontor-fuzz .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -timeout=5 -artifact_prefix=.build-fuzz/
+
+ and the Python JSON Schema validator used by the schema tests.
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -5,7 +5,8 @@ let package = Package(
     name: "Kontor",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "kontor", targets: ["kontor"])
+        .executable(name: "kontor", targets: ["kontor"]),
+        .executable(name: "kontor-fuzz", targets: ["KontorFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -127,6 +128,8 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // Replays fuzz corpora; with -sanitize=fuzzer and -DKONTOR_LIBFUZZER a libFuzzer binary (README, Fuzzing).
+        .executableTarget(name: "KontorFuzz", dependencies: ["KontorEDIFACT", "KontorMapping", "KontorX12"]),
         .target(
             name: "KontorTestSupport",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")]

@@ -15,7 +15,13 @@ struct TranslateCommand: ParsableCommand {
         discussion: "Formats are the mappings under the mappings folder; `kontor translate --list` names them."
     )
 
-    @Option(help: "The document format (a mapping name, e.g. shopify).") var format: String?
+    /// Short names of the B2B XML mappings.
+    static let aliases = [
+        "ubl": "ubl-order", "opentrans": "opentrans-order", "cxml": "cxml-orderrequest", "idoc": "idoc-orders05",
+    ]
+
+    @Option(help: "The document format: a mapping name (e.g. shopify), x12, edifact, ubl, opentrans, cxml or idoc.")
+    var format: String?
     @Option(help: "Folder of mappings.") var mappings: String = "mappings"
     @Flag(help: "List the known formats.") var list = false
     @Argument(help: "The document; - reads standard input.") var file: String?
@@ -23,8 +29,10 @@ struct TranslateCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog(mappings)
         if list {
+            let shortNames = Dictionary(uniqueKeysWithValues: Self.aliases.map { ($1, $0) })
             for mapping in catalog.mappings {
-                print("\(mapping.name)\t\(mapping.sourceFormat.rawValue)\t\(mapping.summary)")
+                let name = shortNames[mapping.name].map { "\(mapping.name) (\($0))" } ?? mapping.name
+                print("\(name)\t\(mapping.sourceFormat.rawValue)\t\(mapping.summary)")
             }
             print("edifact\tedifact\tUN/EDIFACT ORDERS (D96A, D01B and near), every ORDERS message in the interchange")
             print("x12\tx12\tANSI X12 850 purchase orders (004010, 005010), every 850 in the interchange")
@@ -37,8 +45,8 @@ struct TranslateCommand: ParsableCommand {
             printOrders(try readInput(file)) { try DocumentReaders.read(format: format, $0) }
             return
         }
-        guard let mapping = catalog.mapping(named: format) else {
-            let known = (catalog.names + DocumentReaders.names).sorted().joined(separator: ", ")
+        guard let mapping = catalog.mapping(named: Self.aliases[format] ?? format) else {
+            let known = (catalog.names + DocumentReaders.names + Self.aliases.keys).sorted().joined(separator: ", ")
             throw ValidationError("unknown format '\(format)'; known: \(known)")
         }
         try translateAndPrint(mapping: mapping, file: file)

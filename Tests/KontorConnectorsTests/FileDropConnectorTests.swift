@@ -13,7 +13,7 @@ struct FileDropConnectorTests {
         let cluster: EmbeddedKafkaCluster
         let producer: KafkaProducer
         let root: URL
-        let connector: FileDropConnector
+        let connector: B2BMailboxPoller
         let logger: Logger
 
         init(settleTime: Duration = .zero) throws {
@@ -40,8 +40,16 @@ struct FileDropConnectorTests {
                 inbox: root.appendingPathComponent("inbox").path,
                 settleTime: settleTime
             )
-            connector = FileDropConnector(name: "edi-inbox", settings: settings, inbound: inbound, logger: logger)
-            try connector.createFolders()
+            let mailbox = LocalFolderMailbox(settings: settings)
+            try mailbox.prepare()
+            connector = B2BMailboxPoller(
+                name: "edi-inbox",
+                mailbox: mailbox,
+                inbound: inbound,
+                partner: nil,
+                pollInterval: .seconds(1),
+                logger: logger
+            )
         }
 
         func drop(_ name: String, _ bytes: [UInt8]) throws {

@@ -62,8 +62,8 @@ struct TranslateCommandTests {
         #expect(edifact.status == 0, "\(edifact.stderr)")
         #expect((try? CanonicalJSON.decodeOrder(from: edifact.stdout))?.lines.count == 3)
         for (format, folder) in [
-            ("ubl-order", "ubl-order"), ("opentrans-order", "opentrans-order"),
-            ("cxml-orderrequest", "cxml-orderrequest"), ("idoc-orders05", "idoc-orders05"),
+            ("ubl", "ubl-order"), ("opentrans", "opentrans-order"), ("cxml", "cxml-orderrequest"),
+            ("idoc", "idoc-orders05"), ("ubl-order", "ubl-order"),
         ] {
             let samples = Self.root.appendingPathComponent("mappings/\(folder)/samples")
             let file = try #require(

@@ -76,7 +76,14 @@ struct ConnectorSetup {
                     continue
                 }
                 services.append(
-                    FileDropConnector(name: instance.name, settings: settings, inbound: inbound, logger: logger)
+                    B2BMailboxPoller(
+                        name: instance.name,
+                        mailbox: LocalFolderMailbox(settings: settings),
+                        inbound: inbound,
+                        partner: settings.partner,
+                        pollInterval: settings.pollInterval,
+                        logger: logger
+                    )
                 )
                 continue
             }
