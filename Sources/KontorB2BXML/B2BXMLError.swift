@@ -6,7 +6,8 @@
 public struct B2BXMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of problem.
     public enum Kind: Sendable, Hashable {
-        /// Text holds a character XML 1.0 does not allow (see ``XMLElement``); such text is refused, never dropped.
+        /// Text holds a character XML 1.0 does not allow (U+0000–U+0008, U+000B, U+000C, U+000E–U+001F, U+FFFE,
+        /// U+FFFF); such text is refused, never silently dropped.
         case invalidCharacter
         /// The format requires a value the message does not have.
         case missingField
