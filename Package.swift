@@ -65,6 +65,7 @@ let package = Package(
         ),
         .target(name: "KontorX12", dependencies: ["KontorModel"]),
         .target(name: "KontorEDIFACT", dependencies: ["KontorModel"]),
+        .target(name: "KontorB2BXML", dependencies: ["KontorModel"]),
         .target(
             name: "KontorConnectors",
             dependencies: [
@@ -164,6 +165,10 @@ let package = Package(
             name: "KontorX12Tests",
             dependencies: ["KontorX12", "KontorModel", "KontorTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KontorB2BXMLTests",
+            dependencies: ["KontorB2BXML", "KontorMapping", "KontorModel", "CLibXML2"]
         ),
         .testTarget(
             name: "KontorConnectorsTests",
