@@ -2,7 +2,7 @@
 #   make run   installs what is missing, builds, and runs `kontor run` on embedded defaults
 #   make test  installs what is missing, builds, and runs the whole test suite
 
-APT_PACKAGES := librdkafka-dev libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config kcat
+APT_PACKAGES := librdkafka-dev libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config kcat openssh-server
 PYTHON_PACKAGES := jsonschema
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

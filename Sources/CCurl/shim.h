@@ -9,6 +9,9 @@ static inline CURLcode kontor_curl_setopt_long(CURL *curl, CURLoption option, lo
 static inline CURLcode kontor_curl_setopt_pointer(CURL *curl, CURLoption option, const void *value) {
     return curl_easy_setopt(curl, option, value);
 }
+static inline CURLcode kontor_curl_setopt_off_t(CURL *curl, CURLoption option, curl_off_t value) {
+    return curl_easy_setopt(curl, option, value);
+}
 static inline CURLcode kontor_curl_getinfo_long(CURL *curl, CURLINFO info, long *value) {
     return curl_easy_getinfo(curl, info, value);
 }
