@@ -34,6 +34,13 @@ struct ConnectorInstanceLoaderTests {
         #expect(amazon.amazon?.pollInterval == .seconds(120))
         #expect(amazon.amazon?.loginWithAmazon?.refreshTokenEnvironmentVariable == "KONTOR_AMAZON_LWA_REFRESH_TOKEN")
         #expect(amazon.amazon?.accessTokenEnvironmentVariable == nil)
+        let inbox = try #require(byName["edi-inbox"]?.fileDrop)
+        #expect(inbox.inbox == "b2b/inbox" && inbox.outbox == "b2b/outbox" && inbox.settleTime == .milliseconds(500))
+        #expect(inbox.resolvingPaths(against: "/var/kontor").failed == "/var/kontor/b2b/failed")
+        let sftp = try #require(byName["partner-sftp"])
+        #expect(sftp.enabled == false && sftp.mapping == nil)
+        #expect(sftp.sftp?.partner == "onesource-sample" && sftp.sftp?.pollInterval == .seconds(60))
+        #expect(sftp.sftp?.knownHostsFile == "/etc/kontor/known_hosts")
         let missing = amazon.amazon?.credentials(from: ["KONTOR_AMAZON_LWA_CLIENT_ID": "id"])
         #expect("\(missing.map { try? $0.get() } as Any)".contains("nil"))
     }
@@ -66,5 +73,38 @@ struct ConnectorInstanceLoaderTests {
         } throws: { error in
             "\(error)".hasPrefix("\(badEncoding):7:") && "\(error)".contains("unknown encoding 'base32'")
         }
+    }
+
+    @Test("B2B transports: no mapping, strict host keys, one login, four different folders")
+    func b2bErrors() throws {
+        let cases: [(String, String)] = [
+            ("type: file-drop\nmapping: x12\nfileDrop: {inbox: in}\n", "take no mapping"),
+            ("type: file-drop\nfileDrop: {inbox: in, outbox: in}\n", "four different folders"),
+            ("type: file-drop\n", "need a 'fileDrop' section"),
+            (
+                "type: sftp\nsftp: {host: h, user: u, privateKeyFile: /k, inbox: in}\n",
+                "the server's key is always checked"
+            ),
+            (
+                "type: sftp\nsftp: {host: h, user: u, privateKeyFile: /k, passwordEnv: P, hostKeySha256: x, inbox: in}\n",
+                "not both or neither"
+            ),
+            ("type: sftp\nsftp: {host: h, user: u, passwordEnv: P, hostKeySha256: x, inbox: in, port: 0}\n", "port"),
+        ]
+        for (text, message) in cases {
+            let file = try write(text)
+            #expect {
+                _ = try ConnectorInstanceLoader.load(file: file)
+            } throws: { error in
+                "\(error)".contains(message)
+            }
+        }
+        let defaults = try ConnectorInstanceLoader.load(
+            file: try write(
+                "type: sftp\nsftp: {host: h, user: u, passwordEnv: P, hostKeySha256: x, inbox: out/orders}\n"
+            )
+        )
+        #expect(defaults.sftp?.processed == "out/processed" && defaults.sftp?.outbox == "out/outbox")
+        #expect(defaults.sftp?.port == 22)
     }
 }

@@ -16,7 +16,8 @@ struct FileDropConnectorTests {
         let connector: B2BMailboxPoller
         let logger: Logger
 
-        init(settleTime: Duration = .zero) throws {
+        /// A local-folder mailbox under a temporary root, or the mailbox `makeMailbox` builds.
+        init(settleTime: Duration = .zero, makeMailbox: ((URL) throws -> any B2BMailbox)? = nil) async throws {
             var logger = Logger(label: "file-drop-test")
             logger.logLevel = .critical
             self.logger = logger
@@ -40,8 +41,8 @@ struct FileDropConnectorTests {
                 inbox: root.appendingPathComponent("inbox").path,
                 settleTime: settleTime
             )
-            let mailbox = LocalFolderMailbox(settings: settings)
-            try mailbox.prepare()
+            let mailbox = try makeMailbox?(root) ?? LocalFolderMailbox(settings: settings)
+            try await mailbox.prepare()
             connector = B2BMailboxPoller(
                 name: "edi-inbox",
                 mailbox: mailbox,
@@ -95,7 +96,7 @@ struct FileDropConnectorTests {
 
     @Test("Good files go to processed, refused ones to failed with their reasons, acknowledgements to the outbox")
     func takesEachFileOnce() async throws {
-        let stack = try Stack()
+        let stack = try await Stack()
         var bad = B2BFixtures.order("B")
         bad[0] = "BEG*00*SA*B**2020013X"
         try stack.drop("po-1.edi", try B2BFixtures.bytes("x12/node-x12_850.edi"))
@@ -141,7 +142,7 @@ struct FileDropConnectorTests {
 
     @Test("A fixed file put back into the inbox publishes only the repaired order anew")
     func resubmission() async throws {
-        let stack = try Stack()
+        let stack = try await Stack()
         var bad = B2BFixtures.order("B")
         bad[0] = "BEG*00*SA*B**2020013X"
         try stack.drop("po.edi", B2BFixtures.x12([B2BFixtures.order("A"), bad]))
@@ -164,13 +165,13 @@ struct FileDropConnectorTests {
 
     @Test("Files still being written wait; while the broker is down a file stays in the inbox")
     func waitsAndKeeps() async throws {
-        let settling = try Stack(settleTime: .seconds(3600))
+        let settling = try await Stack(settleTime: .seconds(3600))
         try settling.drop("po.edi", try B2BFixtures.bytes("x12/node-x12_850.edi"))
         #expect(await settling.connector.scanOnce().isEmpty)
         #expect(settling.files("inbox") == ["po.edi"])
         await settling.shutdown()
 
-        let stack = try Stack()
+        let stack = try await Stack()
         try stack.drop("po.edi", try B2BFixtures.bytes("x12/node-x12_850.edi"))
         try stack.cluster.setBrokerDown(1)
         #expect(await stack.connector.scanOnce().isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import KontorConnectors
+import KontorHTTPClient
 import KontorKafka
 import KontorMapping
 import KontorServer
@@ -65,6 +66,32 @@ struct ConnectorSetup {
             if let path = instance.path { status.detail = "POST \(path)" }
             guard instance.enabled else {
                 status.state = "disabled"
+                continue
+            }
+            if instance.type == .sftp {
+                let settings = instance.sftp!
+                status.detail = "polls sftp://\(settings.host):\(settings.port)/\(settings.inbox)"
+                if let partner = settings.partner, partners.partner(named: partner) == nil {
+                    status.state = "unavailable"
+                    status.detail += "; no trading partner profile '\(partner)' under connectors/partners/"
+                    continue
+                }
+                switch settings.clientConfiguration(environment: environment) {
+                case .success(let configuration):
+                    services.append(
+                        B2BMailboxPoller(
+                            name: instance.name,
+                            mailbox: SFTPMailbox(client: SFTPClient(configuration), settings: settings),
+                            inbound: inbound,
+                            partner: settings.partner,
+                            pollInterval: settings.pollInterval,
+                            logger: logger
+                        )
+                    )
+                case .failure(let error):
+                    status.state = "unavailable"
+                    status.detail += "; \(error)"
+                }
                 continue
             }
             if instance.type == .fileDrop {

@@ -15,7 +15,10 @@ public struct ConnectorInstance: Sendable, Hashable {
         /// Kontor watches a folder for EDI and XML documents (see ``FileDrop``).
         public static let fileDrop = Self(rawValue: "file-drop")
 
-        public static let all: [Self] = [.webhook, .amazonSPAPI, .fileDrop]
+        /// Kontor polls a partner's SFTP server for EDI and XML documents (see ``SFTPPolling``).
+        public static let sftp = Self(rawValue: "sftp")
+
+        public static let all: [Self] = [.webhook, .amazonSPAPI, .fileDrop, .sftp]
         public var description: String { rawValue }
     }
 
@@ -160,6 +163,67 @@ public struct ConnectorInstance: Sendable, Hashable {
         }
     }
 
+    /// Settings of an SFTP polling connector: the server, how Kontor logs in and checks the host key (secrets in
+    /// environment variables), and the remote folders. Remote paths without a leading `/` are relative to the
+    /// login's home folder; `processed`, `failed` and `outbox` default to siblings of `inbox`.
+    public struct SFTPPolling: Sendable, Hashable {
+        public var host: String
+        public var port: Int = 22
+        public var user: String
+        /// A private key file (OpenSSH format); its passphrase, if any, in ``passphraseEnvironmentVariable``.
+        public var privateKeyFile: String?
+        public var passphraseEnvironmentVariable: String?
+        /// Password login instead of a key.
+        public var passwordEnvironmentVariable: String?
+        /// A `known_hosts` file that must list the server's key.
+        public var knownHostsFile: String?
+        /// Or the server key's SHA-256 fingerprint (`SHA256:…` as `ssh-keygen -l` prints it).
+        public var hostKeySHA256: String?
+        public var inbox: String
+        public var processed: String
+        public var failed: String
+        public var outbox: String
+        public var pollInterval: Duration = .seconds(60)
+        /// The trading partner this server belongs to; nil lets the envelope decide.
+        public var partner: String?
+
+        public init(
+            host: String,
+            port: Int = 22,
+            user: String,
+            privateKeyFile: String? = nil,
+            passphraseEnvironmentVariable: String? = nil,
+            passwordEnvironmentVariable: String? = nil,
+            knownHostsFile: String? = nil,
+            hostKeySHA256: String? = nil,
+            inbox: String,
+            processed: String? = nil,
+            failed: String? = nil,
+            outbox: String? = nil,
+            pollInterval: Duration = .seconds(60),
+            partner: String? = nil
+        ) {
+            let parent = (inbox as NSString).deletingLastPathComponent
+            func sibling(_ name: String) -> String {
+                parent.isEmpty ? name : (parent as NSString).appendingPathComponent(name)
+            }
+            self.host = host
+            self.port = port
+            self.user = user
+            self.privateKeyFile = privateKeyFile
+            self.passphraseEnvironmentVariable = passphraseEnvironmentVariable
+            self.passwordEnvironmentVariable = passwordEnvironmentVariable
+            self.knownHostsFile = knownHostsFile
+            self.hostKeySHA256 = hostKeySHA256
+            self.inbox = inbox
+            self.processed = processed ?? sibling("processed")
+            self.failed = failed ?? sibling("failed")
+            self.outbox = outbox ?? sibling("outbox")
+            self.pollInterval = pollInterval
+            self.partner = partner
+        }
+    }
+
     /// The connector's name: the file name without `.yaml` unless `name:` says otherwise.
     public var name: String
     public var type: ConnectorType
@@ -180,6 +244,8 @@ public struct ConnectorInstance: Sendable, Hashable {
 
     public var fileDrop: FileDrop?
 
+    public var sftp: SFTPPolling?
+
     public init(
         name: String,
         type: ConnectorType,
@@ -190,7 +256,8 @@ public struct ConnectorInstance: Sendable, Hashable {
         signature: Signature? = nil,
         deduplicationHeader: String? = nil,
         amazon: AmazonPolling? = nil,
-        fileDrop: FileDrop? = nil
+        fileDrop: FileDrop? = nil,
+        sftp: SFTPPolling? = nil
     ) {
         self.name = name
         self.type = type
@@ -202,5 +269,6 @@ public struct ConnectorInstance: Sendable, Hashable {
         self.deduplicationHeader = deduplicationHeader
         self.amazon = amazon
         self.fileDrop = fileDrop
+        self.sftp = sftp
     }
 }

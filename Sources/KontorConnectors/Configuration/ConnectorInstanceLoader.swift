@@ -67,7 +67,7 @@ public enum ConnectorInstanceLoader {
             root,
             allowed: [
                 "name", "type", "enabled", "mapping", "path", "signature", "deduplicationHeader", "amazon",
-                "description", "fileDrop",
+                "description", "fileDrop", "sftp",
             ]
         )
         let defaultName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -79,11 +79,17 @@ public enum ConnectorInstanceLoader {
                 "unknown connector type '\(typeName)' (\(ConnectorInstance.ConnectorType.all.map(\.rawValue).joined(separator: ", ")))"
             )
         }
+        if type.isB2B, let mapping = top["mapping"] {
+            throw reader.error(
+                mapping,
+                "\(type) connectors take no mapping: the document format and the trading partner profile decide"
+            )
+        }
         var instance = ConnectorInstance(
             name: try reader.optionalString(top, "name") ?? defaultName,
             type: type,
             enabled: try reader.optionalBool(top, "enabled") ?? true,
-            mapping: type == .fileDrop
+            mapping: type.isB2B
                 ? try reader.optionalString(top, "mapping") : try reader.requiredString(top, "mapping", in: root),
             file: file
         )
@@ -172,12 +178,6 @@ public enum ConnectorInstanceLoader {
             if let attempts = try reader.optionalInt(amazon, "maxAttempts") { polling.maxAttempts = max(1, attempts) }
             instance.amazon = polling
         case .fileDrop:
-            if top["mapping"] != nil {
-                throw reader.error(
-                    top["mapping"],
-                    "file-drop connectors take no mapping: the document format and the trading partner profile decide"
-                )
-            }
             guard let node = top["fileDrop"] else {
                 throw reader.error(root, "file-drop connectors need a 'fileDrop' section with at least 'inbox'")
             }
@@ -203,6 +203,8 @@ public enum ConnectorInstanceLoader {
                 throw reader.error(node, "inbox, processed, failed and outbox must be four different folders")
             }
             instance.fileDrop = fileDrop
+        case .sftp:
+            instance.sftp = try SFTPPollingLoader.load(top["sftp"], root: root, reader: reader)
         default:
             break
         }

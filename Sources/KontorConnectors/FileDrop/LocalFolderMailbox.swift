@@ -42,7 +42,8 @@ public struct LocalFolderMailbox: B2BMailbox {
         return ready.sorted { ($0.modified, $0.name) < ($1.modified, $1.name) }.map(\.name)
     }
 
-    static func isIgnored(_ name: String) -> Bool {
+    /// Names senders use while still writing (`.x`, `x.tmp`, `x.part`, `x.filepart`); never taken.
+    public static func isIgnored(_ name: String) -> Bool {
         name.hasPrefix(".") || name.hasSuffix(".tmp") || name.hasSuffix(".part") || name.hasSuffix(".filepart")
     }
 
