@@ -54,7 +54,8 @@ struct RunCommand: AsyncParsableCommand {
         try await application.run { ready in
             var lines = ["Kontor is running."]
             if let httpAddress = ready.httpAddress {
-                lines.append("  HTTP:   \(httpAddress)  (POST /v1/orders, POST /v1/documents, GET /healthz, GET /readyz)")
+                let routes = "POST /v1/orders, POST /v1/documents, GET /healthz, GET /readyz"
+                lines.append("  HTTP:   \(httpAddress)  (\(routes))")
             }
             let kind = configuration.isEmbedded ? "embedded, \(configuration.embeddedBrokers) brokers" : "external"
             lines.append("  Kafka:  \(ready.bootstrapServers)  (\(kind))")
