@@ -13,7 +13,7 @@ enum PostgresRows {
             gtin: try row.value("gtin", as: String?.self).flatMap { GTIN(rawValue: $0) },
             description: try row.value("description"),
             weightGrams: try row.value("weight_grams"),
-            listPrice: amount(try row.value("list_price")),
+            listPrice: StoredAmount.parse(try row.value("list_price")),
             currency: try row.value("currency", as: String?.self).flatMap { CurrencyCode(rawValue: $0) }
         )
     }
@@ -80,7 +80,7 @@ enum PostgresRows {
         Customer(
             id: try row.value("id"),
             name: try row.value("name"),
-            creditLimit: amount(try row.value("credit_limit")),
+            creditLimit: StoredAmount.parse(try row.value("credit_limit")),
             currency: try row.value("currency", as: String?.self).flatMap { CurrencyCode(rawValue: $0) },
             openBalance: DecimalAmount(try row.value("open_balance", as: String.self)) ?? .zero
         )
@@ -99,7 +99,7 @@ enum PostgresRows {
             customerID: try row.value("customer_id"),
             customerName: try row.value("customer_name"),
             status: try row.value("status"),
-            totalAmount: amount(try row.value("total_amount")),
+            totalAmount: StoredAmount.parse(try row.value("total_amount")),
             currency: try row.value("currency", as: String?.self).flatMap { CurrencyCode(rawValue: $0) },
             createdAt: Timestamp(microsecondsSinceEpoch: try row.value("created_at")),
             updatedAt: Timestamp(microsecondsSinceEpoch: try row.value("updated_at")),
@@ -119,12 +119,6 @@ enum PostgresRows {
             reasonsJSON: try row.value("reasons_json"),
             eventID: try row.value("event_id")
         )
-    }
-
-    /// An amount read back from a NUMERIC column as text.
-    static func amount(_ text: String?) -> DecimalAmount? {
-        guard let text else { return nil }
-        return DecimalAmount(text)
     }
 
     /// A statement built at run time with its values.

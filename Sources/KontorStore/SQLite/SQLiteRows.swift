@@ -10,7 +10,7 @@ enum SQLiteRows {
             gtin: (row["gtin"] as String?).flatMap { GTIN(rawValue: $0) },
             description: row["description"],
             weightGrams: row["weight_grams"],
-            listPrice: PostgresRows.amount(row["list_price"]),
+            listPrice: StoredAmount.parse(row["list_price"]),
             currency: (row["currency"] as String?).flatMap { CurrencyCode(rawValue: $0) }
         )
     }
@@ -74,7 +74,7 @@ enum SQLiteRows {
         Customer(
             id: row["id"],
             name: row["name"],
-            creditLimit: PostgresRows.amount(row["credit_limit"]),
+            creditLimit: StoredAmount.parse(row["credit_limit"]),
             currency: (row["currency"] as String?).flatMap { CurrencyCode(rawValue: $0) },
             openBalance: DecimalAmount(row["open_balance"] as String) ?? .zero
         )
@@ -88,7 +88,7 @@ enum SQLiteRows {
             customerID: row["customer_id"],
             customerName: row["customer_name"],
             status: row["status"],
-            totalAmount: PostgresRows.amount(row["total_amount"]),
+            totalAmount: StoredAmount.parse(row["total_amount"]),
             currency: (row["currency"] as String?).flatMap { CurrencyCode(rawValue: $0) },
             createdAt: Timestamp(microsecondsSinceEpoch: row["created_at"]),
             updatedAt: Timestamp(microsecondsSinceEpoch: row["updated_at"]),
