@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // MARK: C libraries, found through pkg-config.
@@ -55,9 +57,13 @@ let package = Package(
         .target(
             name: "KontorStore",
             dependencies: [
+                "KontorModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            exclude: ["README.md"]
         ),
         .target(
             name: "KontorMapping",
@@ -154,7 +160,14 @@ let package = Package(
             dependencies: ["KontorModel"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "KontorStoreTests", dependencies: ["KontorStore"]),
+        .testTarget(
+            name: "KontorStoreTests",
+            dependencies: [
+                "KontorModel",
+                "KontorStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .testTarget(name: "KontorMappingTests", dependencies: ["KontorMapping", "KontorModel"]),
         .testTarget(
             name: "KontorEDIFACTTests",

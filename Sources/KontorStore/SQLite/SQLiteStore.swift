@@ -3,6 +3,9 @@ import GRDB
 
 /// Kontor's embedded store: one SQLite file (WAL mode) under the state folder.
 /// Schema migrations run when it opens.
+///
+/// Every write is one `BEGIN IMMEDIATE` transaction: writers, in this process (GRDB serializes them) and in others
+/// sharing the file (SQLite's file lock), run one at a time, so a check and the update that follows it are atomic.
 public final class SQLiteStore: Sendable {
     public let path: String
     let pool: DatabasePool
@@ -15,7 +18,21 @@ public final class SQLiteStore: Sendable {
         configuration.busyMode = .timeout(10)
         self.pool = try DatabasePool(path: path, configuration: configuration)
         self.path = path
-        try Self.migrator.migrate(pool)
+        try Self.migrate(pool)
+    }
+
+    /// Applies pending migrations. GRDB reads the applied ones before it takes the write lock, so another process
+    /// opening the same file at once may apply a migration in between, and recording it again then fails. The
+    /// migrations tolerate existing objects, so trying again (now seeing it applied) completes the schema.
+    private static func migrate(_ pool: DatabasePool) throws {
+        var attempt = 1
+        while true {
+            do {
+                return try migrator.migrate(pool)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && attempt < 5 {
+                attempt += 1
+            }
+        }
     }
 
     /// Every schema change, in order; applied migrations are never edited, only appended to.
@@ -55,6 +72,7 @@ public final class SQLiteStore: Sendable {
                 table.column("value", .integer).notNull()
             }
         }
+        SQLiteSchema.register(in: &migrator)
         return migrator
     }
 

@@ -1,0 +1,6 @@
+extension Duration {
+    /// The whole microseconds of the duration.
+    var microseconds: Int64 {
+        components.seconds * 1_000_000 + components.attoseconds / 1_000_000_000_000
+    }
+}
