@@ -149,6 +149,7 @@ let package = Package(
                 "KontorModel",
                 "KontorEDIFACT",
                 "KontorX12",
+                "KontorStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -224,7 +225,7 @@ let package = Package(
         .testTarget(
             name: "KontorEndToEndTests",
             dependencies: [
-                "KontorKafka", "KontorModel", "kontor", .product(name: "Logging", package: "swift-log"),
+                "KontorKafka", "KontorModel", "KontorStore", "kontor", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

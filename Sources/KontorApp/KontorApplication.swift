@@ -83,7 +83,10 @@ public struct KontorApplication: Sendable {
         )
         services.append(lagMonitor)
 
-        let store = try SQLiteStore(path: stateDirectory.appendingPathComponent("kontor.sqlite").path)
+        let store = try await openStore(try configuration.storeConfiguration(), logger: logger)
+        if let seed = configuration.seedDirectory {
+            _ = try await StoreSeeding.seedIfEmpty(store, from: seed, logger: logger)
+        }
         var runtimes: [WorkerRuntime] = []
         if !workerEntries.isEmpty {
             for entry in workerEntries {
@@ -169,7 +172,13 @@ public struct KontorApplication: Sendable {
                 logger: logger
             )
         )
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
         logger.info(
             "kontor stopped",
             metadata: ["kontor.processed": "\(runtimes.map(\.metrics.snapshot.processed).reduce(0, +))"]

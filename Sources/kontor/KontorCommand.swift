@@ -9,7 +9,10 @@ struct KontorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kontor",
         abstract: "Kontor: order management as an integration hub on Kafka.",
-        subcommands: [RunCommand.self, TranslateCommand.self, MapCommand.self, BenchCommand.self, ConfigCommand.self]
+        subcommands: [
+            RunCommand.self, TranslateCommand.self, MapCommand.self, ImportCommand.self, BenchCommand.self,
+            ConfigCommand.self,
+        ]
     )
 }
 

@@ -44,6 +44,18 @@ public enum ConfigurationKeys {
         Key(path: "stateDirectory", summary: "Folder for the store and runtime files (default .kontor)") {
             $0.stateDirectory = $1
         },
+        Key(
+            path: "store.url",
+            summary: "The store: an SQLite file or a postgres:// URL (default <stateDirectory>/kontor.sqlite)"
+        ) {
+            $0.storeURL = $1.isEmpty ? nil : $1
+        },
+        Key(
+            path: "seed.directory",
+            summary: "Demo catalog, locations and stock loaded into an empty store; empty = none (default seed)"
+        ) {
+            $0.seedDirectory = $1.isEmpty ? nil : $1
+        },
         Key(path: "connectors.directory", summary: "Folder of connector instance files (default connectors)") {
             $0.connectorsDirectory = $1
         },

@@ -1,5 +1,7 @@
+import Foundation
 import KontorKafka
 import KontorServer
+import KontorStore
 import KontorWorkers
 import Logging
 
@@ -17,6 +19,10 @@ public struct KontorConfiguration: Sendable {
     public var httpHost = "127.0.0.1"
     public var httpPort = 8080
     public var stateDirectory = ".kontor"
+    /// An SQLite file path or a `postgres://` URL; nil is `<stateDirectory>/kontor.sqlite`.
+    public var storeURL: String?
+    /// CSV files (`catalog.csv`, `locations.csv`, `stock.csv`) loaded when the store has no locations yet.
+    public var seedDirectory: String? = "seed"
     /// Connector instance files (`*.yaml`).
     public var connectorsDirectory = "connectors"
     /// Declarative mappings (`<name>/mapping.yaml`).
@@ -67,5 +73,13 @@ public struct KontorConfiguration: Sendable {
             autoCommitIntervalMilliseconds > 0 ? .milliseconds(autoCommitIntervalMilliseconds) : nil
         configuration.overrides = librdkafka
         return configuration
+    }
+
+    /// The store to open: ``storeURL`` or the SQLite file in the state folder.
+    public func storeConfiguration() throws -> StoreConfiguration {
+        guard let storeURL else {
+            return .sqlite(path: URL(fileURLWithPath: stateDirectory).appendingPathComponent("kontor.sqlite").path)
+        }
+        return try StoreConfiguration(parsing: storeURL)
     }
 }
