@@ -60,7 +60,9 @@ let package = Package(
         ),
         .target(
             name: "KontorMapping",
-            dependencies: ["KontorModel", "CLibXML2", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "KontorModel", "KontorX12", "KontorEDIFACT", "CLibXML2", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(name: "KontorX12", dependencies: ["KontorModel"]),
         .target(name: "KontorEDIFACT", dependencies: ["KontorModel"]),
@@ -149,7 +151,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KontorStoreTests", dependencies: ["KontorStore"]),
-        .testTarget(name: "KontorMappingTests", dependencies: ["KontorMapping", "KontorModel"]),
+        .testTarget(
+            name: "KontorMappingTests",
+            dependencies: ["KontorMapping", "KontorModel", "KontorX12", "KontorEDIFACT"]
+        ),
         .testTarget(
             name: "KontorEDIFACTTests",
             dependencies: ["KontorEDIFACT", "KontorModel", "KontorTestSupport"],

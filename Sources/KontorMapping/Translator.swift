@@ -46,17 +46,24 @@ struct Evaluated {
     var path: String?
 }
 
-/// A canonical order under construction: a JSON object tree of strings.
-indirect enum OutputValue {
-    case string(String)
-    case object([String: OutputValue])
-    case array([OutputValue])
+/// A canonical order under construction: a JSON object tree of strings (never `null` or numbers).
+typealias OutputValue = CanonicalTree
+
+/// What one order's translation knows beyond its source: the total of its lines, once they are built.
+private final class OrderState {
+    var linesTotal: String?
 }
 
 /// Runs a ``MappingDefinition`` over one parsed document.
 struct Translator<Access: SourceAccess> {
     let definition: MappingDefinition
     let access: Access
+    private let state = OrderState()
+
+    init(definition: MappingDefinition, access: Access) {
+        self.definition = definition
+        self.access = access
+    }
 
     func translate(root: Access.Context) throws(MappingError) -> [CanonicalOrder] {
         let orders: [Access.Context]
@@ -95,7 +102,11 @@ struct Translator<Access: SourceAccess> {
             "buyer": .object([:]),
         ]
         var trace: [String: String] = [:]
-        try fill(&order, with: definition.fields, in: context, canonicalPrefix: "", trace: &trace)
+        state.linesTotal = nil
+        // Fields that use `computed: linesTotal` wait for the lines.
+        let deferred = definition.fields.filter { $0.spec.usesLinesTotal }
+        let immediate = deferred.isEmpty ? definition.fields : definition.fields.filter { !$0.spec.usesLinesTotal }
+        try fill(&order, with: immediate, in: context, canonicalPrefix: "", trace: &trace)
 
         var lines: [OutputValue] = []
         let lineContexts: [Access.Context]
@@ -119,8 +130,27 @@ struct Translator<Access: SourceAccess> {
             if line["lineNumber"] == nil { line["lineNumber"] = .string(String(lines.count + 1)) }
             lines.append(.object(line))
         }
+        if !deferred.isEmpty {
+            state.linesTotal = Self.total(of: lines)
+            try fill(&order, with: deferred, in: context, canonicalPrefix: "", trace: &trace)
+        }
         order["lines"] = .array(lines)
-        return try decode(.object(order), trace: trace)
+        return try decode(order, trace: trace)
+    }
+
+    /// The sum of `lineTotal`, else `quantity × unitPrice`, of the built lines (their values are checked decimals).
+    private static func total(of lines: [OutputValue]) -> String {
+        var sum = DecimalAmount.zero
+        for case .object(let line) in lines {
+            if case .string(let text)? = line["lineTotal"], let amount = DecimalAmount(text) {
+                sum = sum + amount
+            } else if case .string(let quantityText)? = line["quantity"], let quantity = DecimalAmount(quantityText),
+                case .string(let priceText)? = line["unitPrice"], let price = DecimalAmount(priceText)
+            {
+                sum = sum + quantity * price
+            }
+        }
+        return sum.description
     }
 
     /// Evaluates `fields` into `object`, checking value types and the model's required fields.
@@ -173,11 +203,15 @@ struct Translator<Access: SourceAccess> {
         object[key] = .object(child)
     }
 
-    /// Decodes the built tree with the canonical decoder, mapping its errors back to source paths.
-    private func decode(_ order: OutputValue, trace: [String: String]) throws(MappingError) -> CanonicalOrder {
+    /// Builds the order from the tree; when that fails, decodes the tree's JSON with the canonical decoder for its
+    /// precise error, mapped back to source paths.
+    private func decode(_ order: [String: OutputValue], trace: [String: String]) throws(MappingError)
+        -> CanonicalOrder
+    {
+        if let built = CanonicalOrderBuilder.order(order) { return built }
         var json: [UInt8] = []
         json.reserveCapacity(2048)
-        JSONWriter.write(order, into: &json)
+        JSONWriter.write(.object(order), into: &json)
         do {
             return try CanonicalJSON.decodeOrder(from: json)
         } catch {
@@ -233,6 +267,7 @@ struct Translator<Access: SourceAccess> {
         switch source {
         case .constant: return nil
         case .select(let selector): return access.describe(selector, in: context)
+        case .linesTotal: return "the lines"
         case .concat(let parts, _): return parts.lazy.compactMap { self.sourcePath(of: $0.source, in: context) }.first
         }
     }
@@ -245,6 +280,8 @@ struct Translator<Access: SourceAccess> {
         switch source {
         case .constant(let value):
             return Evaluated(values: value.isEmpty ? [] : [value], path: nil)
+        case .linesTotal:
+            return Evaluated(values: state.linesTotal.map { [$0] } ?? [], path: "the lines")
         case .select(let selector):
             let items = try access.items(selector, in: context)
             var values: [String] = []
@@ -461,6 +498,8 @@ enum JSONWriter {
         switch value {
         case .string(let string):
             writeString(string, into: &output)
+        case .null, .scalar:
+            output.append(contentsOf: Array("null".utf8))
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (offset, element) in elements.enumerated() {
