@@ -2,6 +2,8 @@
 struct SegmentContext {
     /// The segment that starts the group; `nil` for the whole transaction or message.
     let index: Int?
+    /// The segments directly in the context (for a group: its first segment and those directly in it).
+    let members: [Int]
 }
 
 /// Evaluates segment selectors (``SegmentPath``) over one X12 transaction set or EDIFACT message.
@@ -9,40 +11,48 @@ struct SegmentAccess: SourceAccess {
     let document: SegmentDocument
     /// `ST..SE` or `UNH..UNT`, for paths.
     let rootName: String
-    /// The segments directly in the transaction or message (computed once: every order-level field searches them).
-    private let rootSegments: [Int]
+    /// The segments directly in the transaction or message, by tag (computed once: every order-level field searches
+    /// them, and a large order has many).
+    private let rootByTag: [Int: [Int]]
+    /// Every segment, by tag, for `//`.
+    private let allByTag: [Int: [Int]]
 
     init(document: SegmentDocument, rootName: String) {
         self.document = document
         self.rootName = rootName
-        self.rootSegments = document.children(in: 0..<document.count)
+        var rootByTag: [Int: [Int]] = [:]
+        for index in document.children(in: 0..<document.count) {
+            rootByTag[document.tagIDs[index], default: []].append(index)
+        }
+        var allByTag: [Int: [Int]] = [:]
+        for index in 0..<document.count { allByTag[document.tagIDs[index], default: []].append(index) }
+        self.rootByTag = rootByTag
+        self.allByTag = allByTag
     }
 
-    var rootContext: SegmentContext { SegmentContext(index: nil) }
+    var rootContext: SegmentContext { SegmentContext(index: nil, members: []) }
 
     /// The segments a selector matches in `context`.
     func matches(_ path: SegmentPath, in context: SegmentContext) -> [Int] {
+        // A tag the document does not have matches nothing.
+        guard let first = document.tagID(path.steps[0].tag) else { return [] }
         var current: [Int]
-        switch path.anchor {
-        case .context: current = filter(segments(of: context), path.steps[0])
-        case .root: current = filter(rootSegments, path.steps[0])
-        case .anywhere: current = filter(Array(0..<document.count), path.steps[0])
+        switch (path.anchor, context.index) {
+        case (.context, nil), (.root, _): current = filter(rootByTag[first] ?? [], first, path.steps[0])
+        case (.context, _): current = filter(context.members, first, path.steps[0])
+        case (.anywhere, _): current = filter(allByTag[first] ?? [], first, path.steps[0])
         }
         for step in path.steps.dropFirst() {
+            guard let tag = document.tagID(step.tag) else { return [] }
             var next: [Int] = []
-            for group in current { next += filter(document.groupMembers(group), step) }
+            for group in current { next += filter(document.groupMembers(group), tag, step) }
             current = next
         }
         return current
     }
 
-    private func segments(of context: SegmentContext) -> [Int] {
-        guard let index = context.index else { return rootSegments }
-        return document.groupMembers(index)
-    }
-
-    private func filter(_ candidates: [Int], _ step: SegmentPath.Step) -> [Int] {
-        var result = candidates.filter { document.tags[$0] == step.tag }
+    private func filter(_ candidates: [Int], _ tag: Int, _ step: SegmentPath.Step) -> [Int] {
+        var result = candidates.filter { document.tagIDs[$0] == tag }
         for predicate in step.predicates {
             switch predicate {
             case .all:
@@ -66,21 +76,19 @@ struct SegmentAccess: SourceAccess {
             let tag = document.tags[index]
             switch path.terminal {
             case .segment:
-                items.append(SourceItem(value: .composite("a segment"), path: document.path(of: index, tag)))
+                items.append(SourceItem(value: .composite("a segment"), location: document.location(of: index, tag)))
             case .element(let element):
-                let location = document.path(of: index, element.description)
+                let location = document.location(of: index, element.text)
                 for value in document.values(at: index, element) {
-                    items.append(SourceItem(value: .text(value), path: location))
+                    items.append(SourceItem(value: .text(value), location: location))
                 }
             case .after(let codes, let start):
                 if let id = document.idAfter(at: index, codes: codes, start: start) {
-                    let what = "\(tag).after(\(codes.joined(separator: "|")))"
-                    items.append(SourceItem(value: .text(id), path: document.path(of: index, what)))
+                    items.append(SourceItem(value: .text(id), location: document.location(of: index, selector.text)))
                 }
             case .qualified(let codes):
                 if let id = document.qualifiedID(at: index, codes: codes) {
-                    let what = "\(tag).qualified(\(codes.joined(separator: "|")))"
-                    items.append(SourceItem(value: .text(id), path: document.path(of: index, what)))
+                    items.append(SourceItem(value: .text(id), location: document.location(of: index, selector.text)))
                 }
             }
         }
@@ -89,7 +97,7 @@ struct SegmentAccess: SourceAccess {
 
     func contexts(_ selector: Selector, in context: SegmentContext) throws(MappingError) -> [SegmentContext] {
         guard case .segment(let path) = selector.kind else { return [] }
-        return matches(path, in: context).map { SegmentContext(index: $0) }
+        return matches(path, in: context).map { SegmentContext(index: $0, members: document.groupMembers($0)) }
     }
 
     func groups(by column: String, in context: SegmentContext) throws(MappingError) -> [SegmentContext] {

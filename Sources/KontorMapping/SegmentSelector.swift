@@ -18,8 +18,19 @@ struct SegmentPath: Sendable, Hashable {
         let position: Int
         /// 1-based component positions; `nil` for every component of the element.
         let components: ClosedRange<Int>?
+        /// As written, e.g. `DTM01.2`: computed once, for source paths.
+        let text: String
 
-        var description: String {
+        init(tag: String, position: Int, components: ClosedRange<Int>?) {
+            self.tag = tag
+            self.position = position
+            self.components = components
+            self.text = Self.spelled(tag: tag, position: position, components: components)
+        }
+
+        var description: String { text }
+
+        private static func spelled(tag: String, position: Int, components: ClosedRange<Int>?) -> String {
             var text = tag + (position < 10 ? "0" : "") + String(position)
             if let components {
                 text += "." + String(components.lowerBound)

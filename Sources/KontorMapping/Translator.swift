@@ -11,7 +11,56 @@ struct SourceItem {
     }
 
     let value: Value
-    let path: String
+    let location: SourcePath
+
+    /// The concrete source path, e.g. `$.items[0].sku` or `PO107 at segment 12`.
+    var path: String { location.text }
+
+    init(value: Value, path: String) {
+        self.value = value
+        self.location = SourcePath(path)
+    }
+
+    init(value: Value, location: SourcePath) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A source path, spelled out only when needed (errors, traces): segment paths are built from their parts.
+struct SourcePath {
+    private let base: String
+    /// The segment position for `<base> at segment <n>`; negative for a path that is all in `base`.
+    private let segment: Int
+
+    init(_ text: String) {
+        base = text
+        segment = -1
+    }
+
+    /// `PO104 at segment 13`.
+    init(_ what: String, segment: Int) {
+        base = what
+        self.segment = segment
+    }
+
+    var text: String { segment < 0 ? base : base + " at segment " + String(segment) }
+}
+
+/// The source paths of the values that went into each canonical field, for mapping a decoding error back to its
+/// source. Recorded only on the second pass over an order whose first pass did not build (see `translateOrder`).
+struct Trace {
+    let enabled: Bool
+    private(set) var entries: [String: String] = [:]
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    mutating func record(_ key: @autoclosure () -> String, _ path: @autoclosure () -> String?) {
+        guard enabled, let path = path() else { return }
+        entries[key()] = path
+    }
 }
 
 /// Format-specific access to a parsed document: JSON, XML or CSV.
@@ -43,7 +92,20 @@ protocol SourceAccess {
 /// The values a spec produced, and the source path they came from (or where they were looked for).
 struct Evaluated {
     var values: [String]
-    var path: String?
+    var location: SourcePath?
+
+    /// The source path, spelled out.
+    var path: String? { location?.text }
+
+    init(values: [String], path: String?) {
+        self.values = values
+        self.location = path.map(SourcePath.init)
+    }
+
+    init(values: [String], location: SourcePath?) {
+        self.values = values
+        self.location = location
+    }
 }
 
 /// A canonical order under construction: a JSON object tree of strings (never `null` or numbers).
@@ -95,13 +157,17 @@ struct Translator<Access: SourceAccess> {
 
     // MARK: Orders and lines
 
-    private func translateOrder(_ context: Access.Context) throws(MappingError) -> CanonicalOrder {
+    /// Translates one order. The first pass records no trace; should the order not build, a second pass with a
+    /// trace finds the same problem and names its source path.
+    private func translateOrder(_ context: Access.Context, tracing: Bool = false) throws(MappingError)
+        -> CanonicalOrder
+    {
         var order: [String: OutputValue] = [
             "schemaVersion": .string(SchemaVersion.current.rawValue),
             "channel": .string(definition.channel),
             "buyer": .object([:]),
         ]
-        var trace: [String: String] = [:]
+        var trace = Trace(enabled: tracing)
         state.linesTotal = nil
         // Fields that use `computed: linesTotal` wait for the lines.
         let deferred = definition.fields.filter { $0.spec.usesLinesTotal }
@@ -112,10 +178,10 @@ struct Translator<Access: SourceAccess> {
         let lineContexts: [Access.Context]
         if let each = definition.lines.each {
             lineContexts = try access.contexts(each, in: context)
-            trace["lines"] = access.describe(each, in: context)
+            trace.record("lines", access.describe(each, in: context))
         } else {
             lineContexts = access.lineContexts(in: context)
-            trace["lines"] = access.path(of: context)
+            trace.record("lines", access.path(of: context))
         }
         for lineContext in lineContexts {
             if let condition = definition.lines.condition,
@@ -124,7 +190,7 @@ struct Translator<Access: SourceAccess> {
                 continue
             }
             let prefix = "lines[\(lines.count)]."
-            trace["lines[\(lines.count)]"] = access.path(of: lineContext)
+            trace.record("lines[\(lines.count)]", access.path(of: lineContext))
             var line: [String: OutputValue] = [:]
             try fill(&line, with: definition.lines.fields, in: lineContext, canonicalPrefix: prefix, trace: &trace)
             if line["lineNumber"] == nil { line["lineNumber"] = .string(String(lines.count + 1)) }
@@ -135,7 +201,9 @@ struct Translator<Access: SourceAccess> {
             try fill(&order, with: deferred, in: context, canonicalPrefix: "", trace: &trace)
         }
         order["lines"] = .array(lines)
-        return try decode(order, trace: trace)
+        if let built = CanonicalOrderBuilder.order(order) { return built }
+        guard tracing else { return try translateOrder(context, tracing: true) }
+        return try decode(order, trace: trace.entries)
     }
 
     /// The sum of `lineTotal`, else `quantity × unitPrice`, of the built lines (their values are checked decimals).
@@ -159,14 +227,14 @@ struct Translator<Access: SourceAccess> {
         with fields: [FieldMapping],
         in context: Access.Context,
         canonicalPrefix: String,
-        trace: inout [String: String]
+        trace: inout Trace
     ) throws(MappingError) {
         var presentGroups: Set<String> = []
         var missingInGroups: [(group: String, field: String, path: String?)] = []
         for mapping in fields {
             let canonicalField = canonicalPrefix + mapping.field.name
             let evaluated = try evaluate(mapping.spec, in: context, canonicalField: canonicalField)
-            if let path = evaluated.path { trace[canonicalField] = path }
+            trace.record(canonicalField, evaluated.path)
             guard let value = try single(evaluated, canonicalField: canonicalField) else {
                 let required = mapping.spec.required ?? mapping.field.isRequiredByModel
                 guard required else { continue }
@@ -203,12 +271,11 @@ struct Translator<Access: SourceAccess> {
         object[key] = .object(child)
     }
 
-    /// Builds the order from the tree; when that fails, decodes the tree's JSON with the canonical decoder for its
-    /// precise error, mapped back to source paths.
+    /// Decodes the tree's JSON with the canonical decoder (for an order ``CanonicalOrderBuilder`` did not build), for
+    /// its precise error, mapped back to source paths.
     private func decode(_ order: [String: OutputValue], trace: [String: String]) throws(MappingError)
         -> CanonicalOrder
     {
-        if let built = CanonicalOrderBuilder.order(order) { return built }
         var json: [UInt8] = []
         json.reserveCapacity(2048)
         JSONWriter.write(.object(order), into: &json)
@@ -256,9 +323,9 @@ struct Translator<Access: SourceAccess> {
         if let elseSpec = spec.elseSpec {
             let alternative = try evaluate(elseSpec, in: context, canonicalField: canonicalField)
             if !alternative.values.isEmpty { return alternative }
-            if result.path == nil { result.path = alternative.path }
+            if result.location == nil { result.location = alternative.location }
         }
-        if let defaultValue = spec.defaultValue { return Evaluated(values: [defaultValue], path: result.path) }
+        if let defaultValue = spec.defaultValue { return Evaluated(values: [defaultValue], location: result.location) }
         return result
     }
 
@@ -300,16 +367,22 @@ struct Translator<Access: SourceAccess> {
                     )
                 }
             }
-            return Evaluated(values: values, path: items.first?.path ?? access.describe(selector, in: context))
+            return Evaluated(
+                values: values,
+                location: items.first?.location ?? SourcePath(access.describe(selector, in: context))
+            )
         case .concat(let parts, let separator):
             var pieces: [String] = []
-            var path: String?
+            var location: SourcePath?
             for part in parts {
                 let evaluated = try evaluate(part, in: context, canonicalField: canonicalField)
-                if path == nil { path = evaluated.path }
+                if location == nil { location = evaluated.location }
                 if let value = try single(evaluated, canonicalField: canonicalField) { pieces.append(value) }
             }
-            return Evaluated(values: pieces.isEmpty ? [] : [pieces.joined(separator: separator)], path: path)
+            return Evaluated(
+                values: pieces.isEmpty ? [] : [pieces.joined(separator: separator)],
+                location: location
+            )
         }
     }
 
@@ -408,6 +481,10 @@ struct Translator<Access: SourceAccess> {
                 return parts.indices.contains(resolved) ? parts[resolved] : ""
             }
         case .replace(let regex, let template):
+            if let literal = Self.literalPattern(regex.pattern), !template.contains("$"), !template.contains("\\") {
+                // A pattern without metacharacters (`","`) is plain text replacement, far cheaper than the regex.
+                return values.map { $0.contains(literal) ? $0.replacingOccurrences(of: literal, with: template) : $0 }
+            }
             return values.map { value in
                 regex.stringByReplacingMatches(
                     in: value,
@@ -489,6 +566,14 @@ struct Translator<Access: SourceAccess> {
         case .stripSuffix(let suffix):
             return values.map { $0.hasSuffix(suffix) ? String($0.dropLast(suffix.count)) : $0 }
         }
+    }
+}
+
+extension Translator {
+    /// `pattern` itself when it has no regular-expression metacharacters, else `nil`.
+    static func literalPattern(_ pattern: String) -> String? {
+        guard !pattern.isEmpty, !pattern.contains(where: { "\\^$.|?*+()[]{}".contains($0) }) else { return nil }
+        return pattern
     }
 }
 
