@@ -34,10 +34,14 @@ public struct DecimalAmount: Sendable, Hashable, Comparable, Codable, CustomStri
     /// Wraps a `Decimal`; `scale` defaults to the digits the value needs. A NaN value traps.
     public init(_ value: Decimal, scale: Int? = nil) {
         precondition(!value.isNaN, "DecimalAmount cannot hold NaN")
-        let plain = Self.plainString(value)
-        let natural = plain.firstIndex(of: ".").map { plain.distance(from: $0, to: plain.endIndex) - 1 } ?? 0
         self.value = value
-        self.scale = max(0, scale ?? natural)
+        if let scale {
+            self.scale = max(0, scale)
+        } else {
+            // Spelling the value out is costly; only needed when the caller gives no scale.
+            let plain = Self.plainString(value)
+            self.scale = plain.firstIndex(of: ".").map { plain.distance(from: $0, to: plain.endIndex) - 1 } ?? 0
+        }
     }
 
     /// Wraps an integer.
