@@ -109,8 +109,13 @@ struct SegmentAccess: SourceAccess {
     }
 
     func describe(_ selector: Selector, in context: SegmentContext) -> String {
-        guard let index = context.index else { return "\(selector.text) in \(rootName)" }
-        return "\(selector.text) in " + document.path(of: index, document.tags[index])
+        location(of: selector, in: context).text
+    }
+
+    /// `BEG03 in ST..SE`, `PID05 in PO1 at segment 9`.
+    func location(of selector: Selector, in context: SegmentContext) -> SourcePath {
+        guard let index = context.index else { return SourcePath(selector.text, in: rootName, segment: -1) }
+        return SourcePath(selector.text, in: document.tags[index], segment: document.positions[index])
     }
 
     func path(of context: SegmentContext) -> String {

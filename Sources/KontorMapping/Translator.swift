@@ -30,21 +30,30 @@ struct SourceItem {
 /// A source path, spelled out only when needed (errors, traces): segment paths are built from their parts.
 struct SourcePath {
     private let base: String
-    /// The segment position for `<base> at segment <n>`; negative for a path that is all in `base`.
+    /// Where `base` was looked for, for `<base> in <detail>`; empty when not given.
+    private let detail: String
+    /// The segment position for `... at segment <n>`; negative for none.
     private let segment: Int
 
     init(_ text: String) {
         base = text
+        detail = ""
         segment = -1
     }
 
-    /// `PO104 at segment 13`.
-    init(_ what: String, segment: Int) {
+    /// `PO104 at segment 13`, or with `detail` `PID05 in PO1 at segment 9`; `segment` negative: `BEG03 in ST..SE`.
+    init(_ what: String, in detail: String = "", segment: Int) {
         base = what
+        self.detail = detail
         self.segment = segment
     }
 
-    var text: String { segment < 0 ? base : base + " at segment " + String(segment) }
+    var text: String {
+        var text = base
+        if !detail.isEmpty { text += " in " + detail }
+        if segment >= 0 { text += " at segment " + String(segment) }
+        return text
+    }
 }
 
 /// The source paths of the values that went into each canonical field, for mapping a decoding error back to its
@@ -85,8 +94,17 @@ protocol SourceAccess {
     /// Where `selector` points from `context`, to name a value that is not there.
     func describe(_ selector: Selector, in context: Context) -> String
 
+    /// ``describe(_:in:)``, spelled out only when needed (it is computed for every value that is not there).
+    func location(of selector: Selector, in context: Context) -> SourcePath
+
     /// The source path of a context, e.g. `$.orders[1]` or `/Orders/Order[2]`.
     func path(of context: Context) -> String
+}
+
+extension SourceAccess {
+    func location(of selector: Selector, in context: Context) -> SourcePath {
+        SourcePath(describe(selector, in: context))
+    }
 }
 
 /// The values a spec produced, and the source path they came from (or where they were looked for).
@@ -311,7 +329,7 @@ struct Translator<Access: SourceAccess> {
     {
         var result: Evaluated
         if let condition = spec.condition, try !test(condition, in: context, canonicalField: canonicalField) {
-            result = Evaluated(values: [], path: sourcePath(of: spec.source, in: context))
+            result = Evaluated(values: [], location: sourcePath(of: spec.source, in: context))
         } else {
             result = try evaluateSource(spec.source, in: context, canonicalField: canonicalField)
             for step in spec.transforms where !result.values.isEmpty {
@@ -330,11 +348,11 @@ struct Translator<Access: SourceAccess> {
     }
 
     /// Where a source would read from, for naming a value that was not read.
-    private func sourcePath(of source: ValueSource, in context: Access.Context) -> String? {
+    private func sourcePath(of source: ValueSource, in context: Access.Context) -> SourcePath? {
         switch source {
         case .constant: return nil
-        case .select(let selector): return access.describe(selector, in: context)
-        case .linesTotal: return "the lines"
+        case .select(let selector): return access.location(of: selector, in: context)
+        case .linesTotal: return SourcePath("the lines")
         case .concat(let parts, _): return parts.lazy.compactMap { self.sourcePath(of: $0.source, in: context) }.first
         }
     }
@@ -369,7 +387,7 @@ struct Translator<Access: SourceAccess> {
             }
             return Evaluated(
                 values: values,
-                location: items.first?.location ?? SourcePath(access.describe(selector, in: context))
+                location: items.first?.location ?? access.location(of: selector, in: context)
             )
         case .concat(let parts, let separator):
             var pieces: [String] = []
