@@ -194,6 +194,18 @@ public struct DecimalAmount: Sendable, Hashable, Comparable, Codable, CustomStri
         guard significant.count <= maximumSignificantDigits else {
             return failure("more than \(maximumSignificantDigits) significant digits")
         }
+        if integerDigits.count + fractionDigits.count <= 18 {
+            // Up to 18 digits fit a UInt64: build the value directly, far cheaper than parsing text into a Decimal.
+            var mantissa: UInt64 = 0
+            for digit in integerDigits { mantissa = mantissa * 10 + UInt64(digit - UInt8(ascii: "0")) }
+            for digit in fractionDigits { mantissa = mantissa * 10 + UInt64(digit - UInt8(ascii: "0")) }
+            let value = Decimal(
+                sign: negative && mantissa != 0 ? .minus : .plus,
+                exponent: -fractionDigits.count,
+                significand: Decimal(mantissa)
+            )
+            return .success(DecimalAmount(value, scale: fractionDigits.count))
+        }
         let unsigned =
             String(decoding: integerDigits, as: UTF8.self)
             + (fractionDigits.isEmpty ? "" : "." + String(decoding: fractionDigits, as: UTF8.self))
