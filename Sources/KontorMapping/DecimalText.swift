@@ -142,6 +142,8 @@ enum DecimalText {
         rule: DecimalAmount.RoundingRule
     ) -> DecimalAmount? {
         guard !rhs.isZero else { return nil }
+        // Dividing by 1 (a price basis of one unit) is exact and keeps the scale as written: `0.20` stays `0.20`.
+        if rhs == 1 { return scale.map { lhs.rounded(toScale: $0, rule: rule) } ?? lhs }
         var dividend = lhs.value
         var divisor = rhs.value
         var quotient = Decimal()

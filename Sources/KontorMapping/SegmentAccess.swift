@@ -34,8 +34,7 @@ struct SegmentAccess: SourceAccess {
 
     /// The segments a selector matches in `context`.
     func matches(_ path: SegmentPath, in context: SegmentContext) -> [Int] {
-        // A tag the document does not have matches nothing.
-        guard let first = document.tagID(path.steps[0].tag) else { return [] }
+        let first = path.steps[0].tagNumber
         var current: [Int]
         switch (path.anchor, context.index) {
         case (.context, nil), (.root, _): current = filter(rootByTag[first] ?? [], first, path.steps[0])
@@ -43,9 +42,8 @@ struct SegmentAccess: SourceAccess {
         case (.anywhere, _): current = filter(allByTag[first] ?? [], first, path.steps[0])
         }
         for step in path.steps.dropFirst() {
-            guard let tag = document.tagID(step.tag) else { return [] }
             var next: [Int] = []
-            for group in current { next += filter(document.groupMembers(group), tag, step) }
+            for group in current { next += filter(document.groupMembers(group), step.tagNumber, step) }
             current = next
         }
         return current

@@ -15,10 +15,8 @@ struct SegmentDocument {
     let segments: Segments
     /// The tag of each segment.
     let tags: [String]
-    /// The tag of each segment as a small number (see ``tagID(_:)``), for fast comparison.
+    /// The tag of each segment as a number (``SegmentTag/number(_:)``), for fast comparison.
     let tagIDs: [Int]
-    /// Tag → its number in ``tagIDs``.
-    private let tagNumbers: [String: Int]
     /// The 1-based position of each segment counted from ST / UNH, for source paths.
     let positions: [Int]
     /// For each segment that starts a group, the index after its last segment; otherwise the index after itself.
@@ -29,7 +27,7 @@ struct SegmentDocument {
         let delimiters = list.first?.delimiters ?? .standard
         segments = .x12(list, subElement: delimiters.subElement, repetition: delimiters.repetition)
         tags = list.map(\.tag)
-        (tagIDs, tagNumbers) = Self.number(tags)
+        tagIDs = tags.map(SegmentTag.number)
         positions = list.map { transaction.position(of: $0) }
         ends = Self.groupEnds(tags: tags, rules: SegmentGroups.x12)
     }
@@ -37,27 +35,12 @@ struct SegmentDocument {
     init(message: EdifactMessage) {
         segments = .edifact(message.segments)
         tags = message.segments.map(\.tag)
-        (tagIDs, tagNumbers) = Self.number(tags)
+        tagIDs = tags.map(SegmentTag.number)
         positions = (0..<message.segments.count).map { $0 + 1 }
         ends = Self.groupEnds(tags: tags, rules: SegmentGroups.edifact)
     }
 
     var count: Int { tags.count }
-
-    /// The number of `tag` in ``tagIDs``; `nil` when no segment has it.
-    func tagID(_ tag: String) -> Int? {
-        tagNumbers[tag]
-    }
-
-    private static func number(_ tags: [String]) -> ([Int], [String: Int]) {
-        var numbers: [String: Int] = [:]
-        let ids = tags.map { tag in
-            if let known = numbers[tag] { return known }
-            numbers[tag] = numbers.count
-            return numbers.count - 1
-        }
-        return (ids, numbers)
-    }
 
     /// The indices of the segments directly in `range`: a nested group counts as its first segment.
     func children(in range: Range<Int>) -> [Int] {

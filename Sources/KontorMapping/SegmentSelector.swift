@@ -52,6 +52,14 @@ struct SegmentPath: Sendable, Hashable {
     struct Step: Sendable, Hashable {
         let tag: String
         let predicates: [Predicate]
+        /// ``SegmentTag/number(_:)`` of ``tag``.
+        let tagNumber: Int
+
+        init(tag: String, predicates: [Predicate]) {
+            self.tag = tag
+            self.predicates = predicates
+            self.tagNumber = SegmentTag.number(tag)
+        }
     }
 
     enum Terminal: Sendable, Hashable {
@@ -78,6 +86,17 @@ struct SegmentPath: Sendable, Hashable {
     let anchor: Anchor
     let steps: [Step]
     let terminal: Terminal
+}
+
+/// Segment tags as numbers, so that selectors and documents compare tags without hashing or comparing strings.
+enum SegmentTag {
+    /// The tag's bytes (up to seven) and its length in one number: equal numbers mean equal tags for tags of up to
+    /// seven bytes, which covers every tag a selector can name (two or three characters).
+    static func number(_ tag: String) -> Int {
+        var number = min(tag.utf8.count, 127) << 56
+        for (offset, byte) in tag.utf8.prefix(7).enumerated() { number |= Int(byte) << (offset * 8) }
+        return number
+    }
 }
 
 /// Why a segment selector does not parse.
