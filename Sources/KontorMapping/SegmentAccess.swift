@@ -59,8 +59,7 @@ struct SegmentAccess: SourceAccess {
                 result = position <= result.count ? [result[position - 1]] : []
             case .test(let element, let codes, let negated):
                 result = result.filter { index in
-                    let found = document.values(at: index, element).contains { codes.contains($0) }
-                    return found != negated
+                    document.hasValue(at: index, element, in: codes) != negated
                 }
             }
         }

@@ -90,6 +90,26 @@ struct SegmentDocument {
         }
     }
 
+    /// `true` when one of the element's values is one of `codes` (what a predicate like `[DTM01.1=137]` tests),
+    /// without collecting the values for the common single-value case.
+    func hasValue(at index: Int, _ element: SegmentPath.ElementRef, in codes: [String]) -> Bool {
+        switch segments {
+        case .edifact(let list):
+            if let range = element.components, range.count == 1 {
+                guard let value = list[index].value(element.position, range.lowerBound) else { return false }
+                return codes.contains(value)
+            }
+        case .x12(let list, let subElement, let repetition):
+            if element.components == nil || element.components == 1...1 {
+                let text = list[index][element.position]
+                if !text.utf8.contains(where: { $0 == subElement || $0 == repetition }) {
+                    return !text.isEmpty && codes.contains(text)
+                }
+            }
+        }
+        return values(at: index, element).contains { codes.contains($0) }
+    }
+
     /// `after(...)`: the id following the first qualifier in `codes`, scanning qualifier/id pairs from `start`.
     func idAfter(at index: Int, codes: [String], start: Int) -> String? {
         guard case .x12(let list, _, _) = segments else {

@@ -129,6 +129,15 @@ struct Evaluated {
 /// A canonical order under construction: a JSON object tree of strings (never `null` or numbers).
 typealias OutputValue = CanonicalTree
 
+/// A canonical field path such as `lines[3].unitPrice`, joined only when an error or a trace needs it (it is
+/// passed along for every value of every line).
+struct FieldName {
+    let prefix: String
+    let name: String
+
+    var text: String { prefix + name }
+}
+
 /// What one order's translation knows beyond its source: the total of its lines, once they are built.
 private final class OrderState {
     var linesTotal: String?
@@ -203,7 +212,11 @@ struct Translator<Access: SourceAccess> {
         }
         for lineContext in lineContexts {
             if let condition = definition.lines.condition,
-                try !test(condition, in: lineContext, canonicalField: "lines[\(lines.count)]")
+                try !test(
+                    condition,
+                    in: lineContext,
+                    canonicalField: FieldName(prefix: "lines[\(lines.count)]", name: "")
+                )
             {
                 continue
             }
@@ -250,20 +263,20 @@ struct Translator<Access: SourceAccess> {
         var presentGroups: Set<String> = []
         var missingInGroups: [(group: String, field: String, path: String?)] = []
         for mapping in fields {
-            let canonicalField = canonicalPrefix + mapping.field.name
+            let canonicalField = FieldName(prefix: canonicalPrefix, name: mapping.field.name)
             let evaluated = try evaluate(mapping.spec, in: context, canonicalField: canonicalField)
-            trace.record(canonicalField, evaluated.path)
+            trace.record(canonicalField.text, evaluated.path)
             guard let value = try single(evaluated, canonicalField: canonicalField) else {
                 let required = mapping.spec.required ?? mapping.field.isRequiredByModel
                 guard required else { continue }
                 if mapping.spec.required == nil, let group = mapping.field.optionalGroup {
-                    missingInGroups.append((group, canonicalField, evaluated.path))
+                    missingInGroups.append((group, canonicalField.text, evaluated.path))
                     continue
                 }
-                throw .unmappable("missing required value", field: evaluated.path, canonicalField: canonicalField)
+                throw .unmappable("missing required value", field: evaluated.path, canonicalField: canonicalField.text)
             }
             if let problem = mapping.field.problem(with: value) {
-                throw .unmappable(problem, field: evaluated.path, canonicalField: canonicalField)
+                throw .unmappable(problem, field: evaluated.path, canonicalField: canonicalField.text)
             }
             if let group = mapping.field.optionalGroup { presentGroups.insert(group) }
             Self.set(value, at: mapping.field.keys[...], in: &object)
@@ -313,18 +326,18 @@ struct Translator<Access: SourceAccess> {
     // MARK: Specs
 
     /// The single value of a field; `nil` when there is none; unmappable when there are several.
-    private func single(_ evaluated: Evaluated, canonicalField: String) throws(MappingError) -> String? {
+    private func single(_ evaluated: Evaluated, canonicalField: FieldName) throws(MappingError) -> String? {
         guard evaluated.values.count <= 1 else {
             throw .unmappable(
                 "expected one value but found \(evaluated.values.count); add the `first` or `join` transform",
                 field: evaluated.path,
-                canonicalField: canonicalField
+                canonicalField: canonicalField.text
             )
         }
         return evaluated.values.first
     }
 
-    func evaluate(_ spec: ValueSpec, in context: Access.Context, canonicalField: String) throws(MappingError)
+    func evaluate(_ spec: ValueSpec, in context: Access.Context, canonicalField: FieldName) throws(MappingError)
         -> Evaluated
     {
         var result: Evaluated
@@ -360,7 +373,7 @@ struct Translator<Access: SourceAccess> {
     private func evaluateSource(
         _ source: ValueSource,
         in context: Access.Context,
-        canonicalField: String
+        canonicalField: FieldName
     ) throws(MappingError) -> Evaluated {
         switch source {
         case .constant(let value):
@@ -381,7 +394,7 @@ struct Translator<Access: SourceAccess> {
                     throw .unmappable(
                         "expected a single value but found \(kind)",
                         field: item.path,
-                        canonicalField: canonicalField
+                        canonicalField: canonicalField.text
                     )
                 }
             }
@@ -406,7 +419,9 @@ struct Translator<Access: SourceAccess> {
 
     // MARK: Conditions
 
-    func test(_ condition: Condition, in context: Access.Context, canonicalField: String) throws(MappingError) -> Bool {
+    func test(_ condition: Condition, in context: Access.Context, canonicalField: FieldName) throws(MappingError)
+        -> Bool
+    {
         switch condition {
         case .all(let conditions):
             for condition in conditions where try !test(condition, in: context, canonicalField: canonicalField) {
@@ -450,10 +465,10 @@ struct Translator<Access: SourceAccess> {
         _ step: TransformStep,
         to input: Evaluated,
         in context: Access.Context,
-        canonicalField: String
+        canonicalField: FieldName
     ) throws(MappingError) -> [String] {
         func failure(_ message: String) -> MappingError {
-            .unmappable("\(step.name): \(message)", field: input.path, canonicalField: canonicalField)
+            .unmappable("\(step.name): \(message)", field: input.path, canonicalField: canonicalField.text)
         }
         func amount(_ text: String) throws(MappingError) -> DecimalAmount {
             guard let value = DecimalText.amount(text) else { throw failure("not a number: \"\(text)\"") }
@@ -543,14 +558,14 @@ struct Translator<Access: SourceAccess> {
                 throw .unmappable(
                     "\(step.name): the operand has no value (give it a `default:`)",
                     field: operandResult.path ?? input.path,
-                    canonicalField: canonicalField
+                    canonicalField: canonicalField.text
                 )
             }
             guard let operand = DecimalText.amount(operandText) else {
                 throw .unmappable(
                     "\(step.name): the operand is not a number: \"\(operandText)\"",
                     field: operandResult.path ?? input.path,
-                    canonicalField: canonicalField
+                    canonicalField: canonicalField.text
                 )
             }
             var result: [String] = []
@@ -566,7 +581,7 @@ struct Translator<Access: SourceAccess> {
                         throw .unmappable(
                             "\(step.name): division by zero",
                             field: operandResult.path ?? input.path,
-                            canonicalField: canonicalField
+                            canonicalField: canonicalField.text
                         )
                     }
                     computed = quotient
