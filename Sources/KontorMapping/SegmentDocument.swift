@@ -6,7 +6,9 @@ import KontorX12
 ///
 /// Segment groups (X12 loops, EDIFACT segment groups) come from ``SegmentGroups``: a group starts at its trigger
 /// segment and holds the segments up to where the group ends. Every other segment stands alone.
-struct SegmentDocument {
+///
+/// A class: every selector evaluation passes it along, and one reference is cheaper to retain than its arrays.
+final class SegmentDocument {
     enum Segments {
         case x12([X12Segment], subElement: UInt8, repetition: UInt8?)
         case edifact([EdifactSegment])
