@@ -67,7 +67,9 @@ let package = Package(
         ),
         .target(
             name: "KontorMapping",
-            dependencies: ["KontorModel", "CLibXML2", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "KontorModel", "KontorX12", "KontorEDIFACT", "CLibXML2", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .target(name: "KontorX12", dependencies: ["KontorModel"]),
         .target(name: "KontorEDIFACT", dependencies: ["KontorModel"]),
@@ -169,7 +171,10 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
-        .testTarget(name: "KontorMappingTests", dependencies: ["KontorMapping", "KontorModel"]),
+        .testTarget(
+            name: "KontorMappingTests",
+            dependencies: ["KontorMapping", "KontorModel", "KontorX12", "KontorEDIFACT"]
+        ),
         .testTarget(
             name: "KontorEDIFACTTests",
             dependencies: ["KontorEDIFACT", "KontorModel", "KontorTestSupport"],

@@ -408,6 +408,7 @@ private struct ReadState {
         if !notes.isEmpty { order["notes"] = notes.joined(separator: "\n") }
         if !attributes.isEmpty { order["attributes"] = attributes }
 
+        if let built = CanonicalJSON.order(fromJSONObject: order) { return built }
         let data: Data
         do {
             data = try JSONSerialization.data(withJSONObject: order, options: [.sortedKeys])

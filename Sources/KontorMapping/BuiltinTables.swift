@@ -1,5 +1,6 @@
 import Foundation
 import KontorModel
+import KontorX12
 
 /// The built-in lookup tables: `country-name-to-iso` and `unit-to-rec20`.
 enum BuiltinTables {
@@ -7,11 +8,33 @@ enum BuiltinTables {
         switch name {
         case "country-name-to-iso": countryNameToISO
         case "unit-to-rec20": unitToRec20
+        case "x12-unit-to-rec20": x12UnitToRec20
+        case "edifact-unit-to-rec20": edifactUnitToRec20
         default: nil
         }
     }
 
-    static let names = ["country-name-to-iso", "unit-to-rec20"]
+    static let names = ["country-name-to-iso", "unit-to-rec20", "x12-unit-to-rec20", "edifact-unit-to-rec20"]
+
+    /// X12 unit codes (355) as ``X12PurchaseOrderReader/unit(_:)`` maps them: `CA` → `XCS`, `LB` → `LBR`, ...; other
+    /// codes through `UnitOfMeasure(normalizing:)`, else as written.
+    static let x12UnitToRec20 = LookupTable(
+        name: "x12-unit-to-rec20",
+        entries: [:],
+        normalize: { $0 },
+        defaultValue: nil,
+        compute: { X12PurchaseOrderReader.unit($0) }
+    )
+
+    /// EDIFACT units (6411) as ``EdifactOrderReader`` maps them: `UnitOfMeasure(normalizing:)` (`PCE` → `H87`),
+    /// else as written.
+    static let edifactUnitToRec20 = LookupTable(
+        name: "edifact-unit-to-rec20",
+        entries: [:],
+        normalize: { $0 },
+        defaultValue: nil,
+        compute: { UnitOfMeasure(normalizing: $0)?.rawValue ?? $0 }
+    )
 
     /// Lowercased, without diacritics, punctuation folded to spaces, spaces collapsed: `"Côte d'Ivoire"` →
     /// `"cote d ivoire"`, `"Österreich"` → `"osterreich"`.

@@ -13,6 +13,8 @@ enum DecimalText {
         decimalSeparator: Character = ".",
         groupingSeparator: Character? = nil
     ) -> String? {
+        // Most values are already normalized (`12.50`, `8`): keep them without the character-by-character pass.
+        if decimalSeparator == ".", groupingSeparator == nil, isNormalized(text) { return text }
         var characters = Array(text.trimmingCharacters(in: .whitespaces))
         if let groupingSeparator { characters.removeAll { $0 == groupingSeparator } }
         guard !characters.isEmpty else { return nil }
@@ -74,6 +76,28 @@ enum DecimalText {
         return result
     }
 
+    /// `true` for `0`, `0.5`, `12.50`: digits without a sign or a leading zero, with an optional fraction.
+    private static func isNormalized(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else { return false }
+        var seenPoint = false
+        var previous = first
+        var count = 0
+        for byte in utf8 {
+            count += 1
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                // A second digit after a leading zero (`08`) needs normalizing.
+                if count == 2, first == UInt8(ascii: "0") { return false }
+            } else if byte == UInt8(ascii: "."), !seenPoint, count > 1 {
+                seenPoint = true
+            } else {
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: ".")
+    }
+
     /// `true` when `text` is what ``DecimalAmount`` accepts: `^-?[0-9]+(\.[0-9]+)?$` with at most 38 significant
     /// digits. A byte scan, much cheaper than parsing (which the canonical decoder does once anyway).
     static func isStrictDecimal(_ text: String) -> Bool {
@@ -118,6 +142,8 @@ enum DecimalText {
         rule: DecimalAmount.RoundingRule
     ) -> DecimalAmount? {
         guard !rhs.isZero else { return nil }
+        // Dividing by 1 (a price basis of one unit) is exact and keeps the scale as written: `0.20` stays `0.20`.
+        if rhs == 1 { return scale.map { lhs.rounded(toScale: $0, rule: rule) } ?? lhs }
         var dividend = lhs.value
         var divisor = rhs.value
         var quotient = Decimal()

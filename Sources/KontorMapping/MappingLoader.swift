@@ -42,7 +42,9 @@ struct MappingFileParser {
     static let topLevelKeys = [
         "format", "description", "channel", "namespaces", "csv", "tables", "orders", "fields", "lines",
     ]
-    static let specKeys = ["from", "value", "concat", "separator", "transform", "default", "required", "when", "else"]
+    static let specKeys = [
+        "from", "value", "concat", "computed", "separator", "transform", "default", "required", "when", "else",
+    ]
     static let transformNames = [
         "trim", "upper", "lower", "htmlDecode", "first", "last", "sum", "join", "decimal", "split", "replace",
         "lookup", "date", "multiply", "divide", "add", "subtract", "round", "stripPrefix", "stripSuffix",
@@ -76,9 +78,12 @@ struct MappingFileParser {
             entries.first { $0.key == key }.map { ($0.keyLine, $0.value) }
         }
 
-        guard let formatEntry = entry("format") else { throw error("missing 'format:' (json, xml or csv)", 1) }
-        guard let formatName = formatEntry.value.string, ["json", "xml", "csv"].contains(formatName) else {
-            throw error("format must be json, xml or csv", formatEntry.value.line)
+        guard let formatEntry = entry("format") else {
+            throw error("missing 'format:' (json, xml, csv, x12 or edifact)", 1)
+        }
+        guard let formatName = formatEntry.value.string, ["json", "xml", "csv", "x12", "edifact"].contains(formatName)
+        else {
+            throw error("format must be json, xml, csv, x12 or edifact", formatEntry.value.line)
         }
         format = SourceFormat(rawValue: formatName)
 
@@ -235,6 +240,12 @@ struct MappingFileParser {
     }
 
     private func parseOrders(_ node: YAMLTree) throws(MappingError) -> OrdersSelection {
+        if format == .x12 || format == .edifact {
+            throw error(
+                "an \(format) mapping translates one transaction set or message into one order; leave out orders:",
+                node.line
+            )
+        }
         if format == .csv {
             guard case .mapping(let entries, _) = node, entries.count == 1, entries[0].key == "groupBy",
                 let column = entries[0].value.string, !column.isEmpty
@@ -259,6 +270,9 @@ struct MappingFileParser {
         for entry in entries {
             let field = try canonicalField(entry.key, lineLevel: lineLevel, line: entry.keyLine)
             let spec = try parseSpec(entry.value)
+            if lineLevel, spec.usesLinesTotal {
+                throw error("computed: linesTotal is an order-level value; a line cannot use it", spec.line)
+            }
             if spec.required == false, field.isRequiredByModel, field.optionalGroup == nil {
                 throw error(
                     "'\(entry.key)' is required by the canonical model; required: false is not allowed",
@@ -330,6 +344,9 @@ struct MappingFileParser {
             }
             guard let text = eachNode.string else { throw error("each: must be a selector", eachNode.line) }
             each = try selector(text, line: eachNode.line)
+            if case .segment(let path) = each?.kind, path.terminal != .segment {
+                throw error("each: must select segments, like PO1[*] or LIN[*], not an element", eachNode.line)
+            }
         } else if format != .csv {
             throw error("lines: needs each: (the selector of the repeating line group)", keyLine)
         }
@@ -367,9 +384,9 @@ struct MappingFileParser {
                     entry.keyLine
                 )
             }
-            let sources = entries.filter { ["from", "value", "concat"].contains($0.key) }
+            let sources = entries.filter { ["from", "value", "concat", "computed"].contains($0.key) }
             guard sources.count == 1 else {
-                throw error("a value spec needs exactly one of from:, value: or concat:", line)
+                throw error("a value spec needs exactly one of from:, value:, concat: or computed:", line)
             }
             let source: ValueSource
             let sourceNode = sources[0].value
@@ -384,6 +401,11 @@ struct MappingFileParser {
                     throw error("value: must be a constant (text or number)", sourceNode.line)
                 }
                 source = .constant(text)
+            case "computed":
+                guard sourceNode.string == "linesTotal" else {
+                    throw error("computed: must be linesTotal (the sum of the lines)", sourceNode.line)
+                }
+                source = .linesTotal
             default:
                 guard case .sequence(let parts, _) = sourceNode, !parts.isEmpty else {
                     throw error("concat: must be a list of value specs", sourceNode.line)
@@ -453,6 +475,12 @@ struct MappingFileParser {
                 throw error("bad XPath '\(text)': \(problem)", line)
             }
             return Selector(text: text, kind: .xpath, line: line)
+        case .x12, .edifact:
+            do {
+                return Selector(text: text, kind: .segment(try SegmentSelectorParser.parse(text)), line: line)
+            } catch {
+                throw self.error("bad segment selector '\(text)': \(error.message)", line)
+            }
         default:
             var name = text.trimmingCharacters(in: .whitespaces)
             let allRows = name.hasSuffix("[*]")

@@ -9,6 +9,8 @@ struct Selector: Sendable, Hashable {
         case xpath
         /// A CSV column; `allRows` (written `column[*]`) yields the column of every row of the order.
         case column(name: String, allRows: Bool)
+        /// An X12 or EDIFACT segment selector, e.g. `N1[N101=ST]/N3.N301` or `PO1.after(VN|VP)`.
+        case segment(SegmentPath)
     }
 
     /// As written in the mapping.
@@ -23,6 +25,8 @@ enum ValueSource: Sendable {
     case select(Selector)
     case constant(String)
     case concat([ValueSpec], separator: String)
+    /// `computed: linesTotal`: the sum over the order's mapped lines of `lineTotal`, else `quantity × unitPrice`.
+    case linesTotal
 }
 
 /// A value spec: a source, optional condition, transforms and fallbacks (see `mappings/README.md`).
@@ -52,6 +56,20 @@ final class ValueSpec: Sendable {
         self.condition = condition
         self.elseSpec = elseSpec
         self.line = line
+    }
+
+    /// `true` when the spec, its `else:` or one of its parts or operands is `computed: linesTotal`; such order
+    /// fields are evaluated after the lines.
+    var usesLinesTotal: Bool {
+        switch source {
+        case .linesTotal: return true
+        case .concat(let parts, _): if parts.contains(where: \.usesLinesTotal) { return true }
+        default: break
+        }
+        for step in transforms {
+            if case .arithmetic(_, let operand, _, _) = step.transform, operand.usesLinesTotal { return true }
+        }
+        return elseSpec?.usesLinesTotal ?? false
     }
 }
 

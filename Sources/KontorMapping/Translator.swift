@@ -11,7 +11,65 @@ struct SourceItem {
     }
 
     let value: Value
-    let path: String
+    let location: SourcePath
+
+    /// The concrete source path, e.g. `$.items[0].sku` or `PO107 at segment 12`.
+    var path: String { location.text }
+
+    init(value: Value, path: String) {
+        self.value = value
+        self.location = SourcePath(path)
+    }
+
+    init(value: Value, location: SourcePath) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A source path, spelled out only when needed (errors, traces): segment paths are built from their parts.
+struct SourcePath {
+    private let base: String
+    /// Where `base` was looked for, for `<base> in <detail>`; empty when not given.
+    private let detail: String
+    /// The segment position for `... at segment <n>`; negative for none.
+    private let segment: Int
+
+    init(_ text: String) {
+        base = text
+        detail = ""
+        segment = -1
+    }
+
+    /// `PO104 at segment 13`, or with `detail` `PID05 in PO1 at segment 9`; `segment` negative: `BEG03 in ST..SE`.
+    init(_ what: String, in detail: String = "", segment: Int) {
+        base = what
+        self.detail = detail
+        self.segment = segment
+    }
+
+    var text: String {
+        var text = base
+        if !detail.isEmpty { text += " in " + detail }
+        if segment >= 0 { text += " at segment " + String(segment) }
+        return text
+    }
+}
+
+/// The source paths of the values that went into each canonical field, for mapping a decoding error back to its
+/// source. Recorded only on the second pass over an order whose first pass did not build (see `translateOrder`).
+struct Trace {
+    let enabled: Bool
+    private(set) var entries: [String: String] = [:]
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+    }
+
+    mutating func record(_ key: @autoclosure () -> String, _ path: @autoclosure () -> String?) {
+        guard enabled, let path = path() else { return }
+        entries[key()] = path
+    }
 }
 
 /// Format-specific access to a parsed document: JSON, XML or CSV.
@@ -36,27 +94,65 @@ protocol SourceAccess {
     /// Where `selector` points from `context`, to name a value that is not there.
     func describe(_ selector: Selector, in context: Context) -> String
 
+    /// ``describe(_:in:)``, spelled out only when needed (it is computed for every value that is not there).
+    func location(of selector: Selector, in context: Context) -> SourcePath
+
     /// The source path of a context, e.g. `$.orders[1]` or `/Orders/Order[2]`.
     func path(of context: Context) -> String
+}
+
+extension SourceAccess {
+    func location(of selector: Selector, in context: Context) -> SourcePath {
+        SourcePath(describe(selector, in: context))
+    }
 }
 
 /// The values a spec produced, and the source path they came from (or where they were looked for).
 struct Evaluated {
     var values: [String]
-    var path: String?
+    var location: SourcePath?
+
+    /// The source path, spelled out.
+    var path: String? { location?.text }
+
+    init(values: [String], path: String?) {
+        self.values = values
+        self.location = path.map(SourcePath.init)
+    }
+
+    init(values: [String], location: SourcePath?) {
+        self.values = values
+        self.location = location
+    }
 }
 
-/// A canonical order under construction: a JSON object tree of strings.
-indirect enum OutputValue {
-    case string(String)
-    case object([String: OutputValue])
-    case array([OutputValue])
+/// A canonical order under construction: a JSON object tree of strings (never `null` or numbers).
+typealias OutputValue = CanonicalTree
+
+/// A canonical field path such as `lines[3].unitPrice`, joined only when an error or a trace needs it (it is
+/// passed along for every value of every line).
+struct FieldName {
+    let prefix: String
+    let name: String
+
+    var text: String { prefix + name }
+}
+
+/// What one order's translation knows beyond its source: the total of its lines, once they are built.
+private final class OrderState {
+    var linesTotal: String?
 }
 
 /// Runs a ``MappingDefinition`` over one parsed document.
 struct Translator<Access: SourceAccess> {
     let definition: MappingDefinition
     let access: Access
+    private let state = OrderState()
+
+    init(definition: MappingDefinition, access: Access) {
+        self.definition = definition
+        self.access = access
+    }
 
     func translate(root: Access.Context) throws(MappingError) -> [CanonicalOrder] {
         let orders: [Access.Context]
@@ -88,39 +184,72 @@ struct Translator<Access: SourceAccess> {
 
     // MARK: Orders and lines
 
-    private func translateOrder(_ context: Access.Context) throws(MappingError) -> CanonicalOrder {
+    /// Translates one order. The first pass records no trace; should the order not build, a second pass with a
+    /// trace finds the same problem and names its source path.
+    private func translateOrder(_ context: Access.Context, tracing: Bool = false) throws(MappingError)
+        -> CanonicalOrder
+    {
         var order: [String: OutputValue] = [
             "schemaVersion": .string(SchemaVersion.current.rawValue),
             "channel": .string(definition.channel),
             "buyer": .object([:]),
         ]
-        var trace: [String: String] = [:]
-        try fill(&order, with: definition.fields, in: context, canonicalPrefix: "", trace: &trace)
+        var trace = Trace(enabled: tracing)
+        state.linesTotal = nil
+        // Fields that use `computed: linesTotal` wait for the lines.
+        let deferred = definition.fields.filter { $0.spec.usesLinesTotal }
+        let immediate = deferred.isEmpty ? definition.fields : definition.fields.filter { !$0.spec.usesLinesTotal }
+        try fill(&order, with: immediate, in: context, canonicalPrefix: "", trace: &trace)
 
         var lines: [OutputValue] = []
         let lineContexts: [Access.Context]
         if let each = definition.lines.each {
             lineContexts = try access.contexts(each, in: context)
-            trace["lines"] = access.describe(each, in: context)
+            trace.record("lines", access.describe(each, in: context))
         } else {
             lineContexts = access.lineContexts(in: context)
-            trace["lines"] = access.path(of: context)
+            trace.record("lines", access.path(of: context))
         }
         for lineContext in lineContexts {
             if let condition = definition.lines.condition,
-                try !test(condition, in: lineContext, canonicalField: "lines[\(lines.count)]")
+                try !test(
+                    condition,
+                    in: lineContext,
+                    canonicalField: FieldName(prefix: "lines[\(lines.count)]", name: "")
+                )
             {
                 continue
             }
             let prefix = "lines[\(lines.count)]."
-            trace["lines[\(lines.count)]"] = access.path(of: lineContext)
+            trace.record("lines[\(lines.count)]", access.path(of: lineContext))
             var line: [String: OutputValue] = [:]
             try fill(&line, with: definition.lines.fields, in: lineContext, canonicalPrefix: prefix, trace: &trace)
             if line["lineNumber"] == nil { line["lineNumber"] = .string(String(lines.count + 1)) }
             lines.append(.object(line))
         }
+        if !deferred.isEmpty {
+            state.linesTotal = Self.total(of: lines)
+            try fill(&order, with: deferred, in: context, canonicalPrefix: "", trace: &trace)
+        }
         order["lines"] = .array(lines)
-        return try decode(.object(order), trace: trace)
+        if let built = CanonicalOrderBuilder.order(order) { return built }
+        guard tracing else { return try translateOrder(context, tracing: true) }
+        return try decode(order, trace: trace.entries)
+    }
+
+    /// The sum of `lineTotal`, else `quantity × unitPrice`, of the built lines (their values are checked decimals).
+    private static func total(of lines: [OutputValue]) -> String {
+        var sum = DecimalAmount.zero
+        for case .object(let line) in lines {
+            if case .string(let text)? = line["lineTotal"], let amount = DecimalAmount(text) {
+                sum = sum + amount
+            } else if case .string(let quantityText)? = line["quantity"], let quantity = DecimalAmount(quantityText),
+                case .string(let priceText)? = line["unitPrice"], let price = DecimalAmount(priceText)
+            {
+                sum = sum + quantity * price
+            }
+        }
+        return sum.description
     }
 
     /// Evaluates `fields` into `object`, checking value types and the model's required fields.
@@ -129,25 +258,25 @@ struct Translator<Access: SourceAccess> {
         with fields: [FieldMapping],
         in context: Access.Context,
         canonicalPrefix: String,
-        trace: inout [String: String]
+        trace: inout Trace
     ) throws(MappingError) {
         var presentGroups: Set<String> = []
         var missingInGroups: [(group: String, field: String, path: String?)] = []
         for mapping in fields {
-            let canonicalField = canonicalPrefix + mapping.field.name
+            let canonicalField = FieldName(prefix: canonicalPrefix, name: mapping.field.name)
             let evaluated = try evaluate(mapping.spec, in: context, canonicalField: canonicalField)
-            if let path = evaluated.path { trace[canonicalField] = path }
+            trace.record(canonicalField.text, evaluated.path)
             guard let value = try single(evaluated, canonicalField: canonicalField) else {
                 let required = mapping.spec.required ?? mapping.field.isRequiredByModel
                 guard required else { continue }
                 if mapping.spec.required == nil, let group = mapping.field.optionalGroup {
-                    missingInGroups.append((group, canonicalField, evaluated.path))
+                    missingInGroups.append((group, canonicalField.text, evaluated.path))
                     continue
                 }
-                throw .unmappable("missing required value", field: evaluated.path, canonicalField: canonicalField)
+                throw .unmappable("missing required value", field: evaluated.path, canonicalField: canonicalField.text)
             }
             if let problem = mapping.field.problem(with: value) {
-                throw .unmappable(problem, field: evaluated.path, canonicalField: canonicalField)
+                throw .unmappable(problem, field: evaluated.path, canonicalField: canonicalField.text)
             }
             if let group = mapping.field.optionalGroup { presentGroups.insert(group) }
             Self.set(value, at: mapping.field.keys[...], in: &object)
@@ -173,11 +302,14 @@ struct Translator<Access: SourceAccess> {
         object[key] = .object(child)
     }
 
-    /// Decodes the built tree with the canonical decoder, mapping its errors back to source paths.
-    private func decode(_ order: OutputValue, trace: [String: String]) throws(MappingError) -> CanonicalOrder {
+    /// Decodes the tree's JSON with the canonical decoder (for an order ``CanonicalOrderBuilder`` did not build), for
+    /// its precise error, mapped back to source paths.
+    private func decode(_ order: [String: OutputValue], trace: [String: String]) throws(MappingError)
+        -> CanonicalOrder
+    {
         var json: [UInt8] = []
         json.reserveCapacity(2048)
-        JSONWriter.write(order, into: &json)
+        JSONWriter.write(.object(order), into: &json)
         do {
             return try CanonicalJSON.decodeOrder(from: json)
         } catch {
@@ -194,23 +326,23 @@ struct Translator<Access: SourceAccess> {
     // MARK: Specs
 
     /// The single value of a field; `nil` when there is none; unmappable when there are several.
-    private func single(_ evaluated: Evaluated, canonicalField: String) throws(MappingError) -> String? {
+    private func single(_ evaluated: Evaluated, canonicalField: FieldName) throws(MappingError) -> String? {
         guard evaluated.values.count <= 1 else {
             throw .unmappable(
                 "expected one value but found \(evaluated.values.count); add the `first` or `join` transform",
                 field: evaluated.path,
-                canonicalField: canonicalField
+                canonicalField: canonicalField.text
             )
         }
         return evaluated.values.first
     }
 
-    func evaluate(_ spec: ValueSpec, in context: Access.Context, canonicalField: String) throws(MappingError)
+    func evaluate(_ spec: ValueSpec, in context: Access.Context, canonicalField: FieldName) throws(MappingError)
         -> Evaluated
     {
         var result: Evaluated
         if let condition = spec.condition, try !test(condition, in: context, canonicalField: canonicalField) {
-            result = Evaluated(values: [], path: sourcePath(of: spec.source, in: context))
+            result = Evaluated(values: [], location: sourcePath(of: spec.source, in: context))
         } else {
             result = try evaluateSource(spec.source, in: context, canonicalField: canonicalField)
             for step in spec.transforms where !result.values.isEmpty {
@@ -222,17 +354,18 @@ struct Translator<Access: SourceAccess> {
         if let elseSpec = spec.elseSpec {
             let alternative = try evaluate(elseSpec, in: context, canonicalField: canonicalField)
             if !alternative.values.isEmpty { return alternative }
-            if result.path == nil { result.path = alternative.path }
+            if result.location == nil { result.location = alternative.location }
         }
-        if let defaultValue = spec.defaultValue { return Evaluated(values: [defaultValue], path: result.path) }
+        if let defaultValue = spec.defaultValue { return Evaluated(values: [defaultValue], location: result.location) }
         return result
     }
 
     /// Where a source would read from, for naming a value that was not read.
-    private func sourcePath(of source: ValueSource, in context: Access.Context) -> String? {
+    private func sourcePath(of source: ValueSource, in context: Access.Context) -> SourcePath? {
         switch source {
         case .constant: return nil
-        case .select(let selector): return access.describe(selector, in: context)
+        case .select(let selector): return access.location(of: selector, in: context)
+        case .linesTotal: return SourcePath("the lines")
         case .concat(let parts, _): return parts.lazy.compactMap { self.sourcePath(of: $0.source, in: context) }.first
         }
     }
@@ -240,11 +373,13 @@ struct Translator<Access: SourceAccess> {
     private func evaluateSource(
         _ source: ValueSource,
         in context: Access.Context,
-        canonicalField: String
+        canonicalField: FieldName
     ) throws(MappingError) -> Evaluated {
         switch source {
         case .constant(let value):
             return Evaluated(values: value.isEmpty ? [] : [value], path: nil)
+        case .linesTotal:
+            return Evaluated(values: state.linesTotal.map { [$0] } ?? [], path: "the lines")
         case .select(let selector):
             let items = try access.items(selector, in: context)
             var values: [String] = []
@@ -259,26 +394,34 @@ struct Translator<Access: SourceAccess> {
                     throw .unmappable(
                         "expected a single value but found \(kind)",
                         field: item.path,
-                        canonicalField: canonicalField
+                        canonicalField: canonicalField.text
                     )
                 }
             }
-            return Evaluated(values: values, path: items.first?.path ?? access.describe(selector, in: context))
+            return Evaluated(
+                values: values,
+                location: items.first?.location ?? access.location(of: selector, in: context)
+            )
         case .concat(let parts, let separator):
             var pieces: [String] = []
-            var path: String?
+            var location: SourcePath?
             for part in parts {
                 let evaluated = try evaluate(part, in: context, canonicalField: canonicalField)
-                if path == nil { path = evaluated.path }
+                if location == nil { location = evaluated.location }
                 if let value = try single(evaluated, canonicalField: canonicalField) { pieces.append(value) }
             }
-            return Evaluated(values: pieces.isEmpty ? [] : [pieces.joined(separator: separator)], path: path)
+            return Evaluated(
+                values: pieces.isEmpty ? [] : [pieces.joined(separator: separator)],
+                location: location
+            )
         }
     }
 
     // MARK: Conditions
 
-    func test(_ condition: Condition, in context: Access.Context, canonicalField: String) throws(MappingError) -> Bool {
+    func test(_ condition: Condition, in context: Access.Context, canonicalField: FieldName) throws(MappingError)
+        -> Bool
+    {
         switch condition {
         case .all(let conditions):
             for condition in conditions where try !test(condition, in: context, canonicalField: canonicalField) {
@@ -322,10 +465,10 @@ struct Translator<Access: SourceAccess> {
         _ step: TransformStep,
         to input: Evaluated,
         in context: Access.Context,
-        canonicalField: String
+        canonicalField: FieldName
     ) throws(MappingError) -> [String] {
         func failure(_ message: String) -> MappingError {
-            .unmappable("\(step.name): \(message)", field: input.path, canonicalField: canonicalField)
+            .unmappable("\(step.name): \(message)", field: input.path, canonicalField: canonicalField.text)
         }
         func amount(_ text: String) throws(MappingError) -> DecimalAmount {
             guard let value = DecimalText.amount(text) else { throw failure("not a number: \"\(text)\"") }
@@ -371,6 +514,10 @@ struct Translator<Access: SourceAccess> {
                 return parts.indices.contains(resolved) ? parts[resolved] : ""
             }
         case .replace(let regex, let template):
+            if let literal = Self.literalPattern(regex.pattern), !template.contains("$"), !template.contains("\\") {
+                // A pattern without metacharacters (`","`) is plain text replacement, far cheaper than the regex.
+                return values.map { $0.contains(literal) ? $0.replacingOccurrences(of: literal, with: template) : $0 }
+            }
             return values.map { value in
                 regex.stringByReplacingMatches(
                     in: value,
@@ -411,14 +558,14 @@ struct Translator<Access: SourceAccess> {
                 throw .unmappable(
                     "\(step.name): the operand has no value (give it a `default:`)",
                     field: operandResult.path ?? input.path,
-                    canonicalField: canonicalField
+                    canonicalField: canonicalField.text
                 )
             }
             guard let operand = DecimalText.amount(operandText) else {
                 throw .unmappable(
                     "\(step.name): the operand is not a number: \"\(operandText)\"",
                     field: operandResult.path ?? input.path,
-                    canonicalField: canonicalField
+                    canonicalField: canonicalField.text
                 )
             }
             var result: [String] = []
@@ -434,7 +581,7 @@ struct Translator<Access: SourceAccess> {
                         throw .unmappable(
                             "\(step.name): division by zero",
                             field: operandResult.path ?? input.path,
-                            canonicalField: canonicalField
+                            canonicalField: canonicalField.text
                         )
                     }
                     computed = quotient
@@ -455,12 +602,22 @@ struct Translator<Access: SourceAccess> {
     }
 }
 
+extension Translator {
+    /// `pattern` itself when it has no regular-expression metacharacters, else `nil`.
+    static func literalPattern(_ pattern: String) -> String? {
+        guard !pattern.isEmpty, !pattern.contains(where: { "\\^$.|?*+()[]{}".contains($0) }) else { return nil }
+        return pattern
+    }
+}
+
 /// Writes an ``OutputValue`` tree as compact JSON.
 enum JSONWriter {
     static func write(_ value: OutputValue, into output: inout [UInt8]) {
         switch value {
         case .string(let string):
             writeString(string, into: &output)
+        case .null, .scalar:
+            output.append(contentsOf: Array("null".utf8))
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (offset, element) in elements.enumerated() {

@@ -15,12 +15,60 @@ public struct CanonicalJSON: Sendable {
 
     /// Decodes a canonical order.
     public static func decodeOrder(from data: Data) throws(OrderDecodingError) -> CanonicalOrder {
-        try decode(CanonicalOrder.self, from: data)
+        let fast = data.withUnsafeBytes { raw in fastOrder(raw.bindMemory(to: UInt8.self)) }
+        if let fast { return fast }
+        return try decode(CanonicalOrder.self, from: data)
     }
 
     /// Decodes a canonical order from bytes, e.g. an HTTP body or a Kafka message value.
     public static func decodeOrder(from bytes: some Collection<UInt8>) throws(OrderDecodingError) -> CanonicalOrder {
-        try decode(CanonicalOrder.self, from: Data(bytes))
+        if let fast = bytes.withContiguousStorageIfAvailable(fastOrder), let fast { return fast }
+        return try decodeOrder(from: Data(bytes))
+    }
+
+    /// Builds an order straight from a JSON object as `JSONSerialization` takes it (a dictionary of strings,
+    /// dictionaries and arrays), without writing and decoding JSON; `nil` when the object is not a valid order.
+    ///
+    /// For readers that assemble such dictionaries: on `nil`, encode the object and decode it with
+    /// ``decodeOrder(from:)-(Data)`` for the precise ``OrderDecodingError``.
+    public static func order(fromJSONObject object: [String: Any]) -> CanonicalOrder? {
+        guard case .object(let members)? = tree(object) else { return nil }
+        return CanonicalOrderBuilder.order(members)
+    }
+
+    private static func tree(_ value: Any) -> CanonicalTree? {
+        switch value {
+        case let text as String:
+            return .string(text)
+        case let object as [String: Any]:
+            var members: [String: CanonicalTree] = [:]
+            members.reserveCapacity(object.count)
+            for (key, member) in object {
+                guard let converted = tree(member) else { return nil }
+                members[key] = converted
+            }
+            return .object(members)
+        case let array as [Any]:
+            var elements: [CanonicalTree] = []
+            elements.reserveCapacity(array.count)
+            for element in array {
+                guard let converted = tree(element) else { return nil }
+                elements.append(converted)
+            }
+            return .array(elements)
+        case is NSNull:
+            return .null
+        default:
+            // Numbers, booleans and anything else: never valid in an order; leave the verdict to the slow path.
+            return nil
+        }
+    }
+
+    /// A valid order parsed and built without `JSONDecoder` (several times faster); `nil` for anything unusual,
+    /// which then goes through `JSONDecoder` for the precise ``OrderDecodingError``.
+    private static func fastOrder(_ bytes: UnsafeBufferPointer<UInt8>) -> CanonicalOrder? {
+        guard case .object(let members)? = CanonicalTreeParser.parse(bytes) else { return nil }
+        return CanonicalOrderBuilder.order(members)
     }
 
     /// Decodes an event envelope with the given payload type.

@@ -34,10 +34,14 @@ public struct DecimalAmount: Sendable, Hashable, Comparable, Codable, CustomStri
     /// Wraps a `Decimal`; `scale` defaults to the digits the value needs. A NaN value traps.
     public init(_ value: Decimal, scale: Int? = nil) {
         precondition(!value.isNaN, "DecimalAmount cannot hold NaN")
-        let plain = Self.plainString(value)
-        let natural = plain.firstIndex(of: ".").map { plain.distance(from: $0, to: plain.endIndex) - 1 } ?? 0
         self.value = value
-        self.scale = max(0, scale ?? natural)
+        if let scale {
+            self.scale = max(0, scale)
+        } else {
+            // Spelling the value out is costly; only needed when the caller gives no scale.
+            let plain = Self.plainString(value)
+            self.scale = plain.firstIndex(of: ".").map { plain.distance(from: $0, to: plain.endIndex) - 1 } ?? 0
+        }
     }
 
     /// Wraps an integer.
@@ -189,6 +193,18 @@ public struct DecimalAmount: Sendable, Hashable, Comparable, Codable, CustomStri
         let significant = (integerDigits + fractionDigits).drop { $0 == UInt8(ascii: "0") }
         guard significant.count <= maximumSignificantDigits else {
             return failure("more than \(maximumSignificantDigits) significant digits")
+        }
+        if integerDigits.count + fractionDigits.count <= 18 {
+            // Up to 18 digits fit a UInt64: build the value directly, far cheaper than parsing text into a Decimal.
+            var mantissa: UInt64 = 0
+            for digit in integerDigits { mantissa = mantissa * 10 + UInt64(digit - UInt8(ascii: "0")) }
+            for digit in fractionDigits { mantissa = mantissa * 10 + UInt64(digit - UInt8(ascii: "0")) }
+            let value = Decimal(
+                sign: negative && mantissa != 0 ? .minus : .plus,
+                exponent: -fractionDigits.count,
+                significand: Decimal(mantissa)
+            )
+            return .success(DecimalAmount(value, scale: fractionDigits.count))
         }
         let unsigned =
             String(decoding: integerDigits, as: UTF8.self)

@@ -166,6 +166,7 @@ public enum X12PurchaseOrderReader {
             totals["grandTotal"] = "\(lineSum)"
         }
         order["totals"] = totals
+        if let built = CanonicalJSON.order(fromJSONObject: order) { return built }
         do {
             let data = try JSONSerialization.data(withJSONObject: order)
             return try CanonicalJSON.decodeOrder(from: data)

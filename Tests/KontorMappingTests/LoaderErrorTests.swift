@@ -193,9 +193,9 @@ struct LoaderErrorTests {
             containing: "needs each:"
         )
         expectError(
-            validJSONMapping(replacing: "format: json", with: "format: edifact"),
+            validJSONMapping(replacing: "format: json", with: "format: idoc-flat"),
             at: "format:",
-            containing: "format must be json, xml or csv"
+            containing: "format must be json, xml, csv, x12 or edifact"
         )
     }
 

@@ -1,68 +1,88 @@
 import Foundation
 import KontorEDIFACT
+import KontorMapping
 import KontorModel
 import KontorX12
 
 /// `kontor bench edi`: X12 and EDIFACT parsing of one large interchange (10,000 order lines) and
-/// of many small ones, to segments and all the way to canonical orders.
+/// of many small ones, to segments and all the way to canonical orders, through the hand-written readers and through
+/// the `x12-850` / `edifact-orders` mappings.
 public struct EDIBenchmark: Sendable {
     public var lines = 10_000
     public var smallInterchanges = 2_000
     public var rounds = 5
+    /// Where the `x12-850` and `edifact-orders` mappings are.
+    public var mappingsDirectory = "mappings"
 
     public init() {}
 
     public func run() throws -> BenchmarkReport {
         var report = BenchmarkReport()
+        let x12Mapping = try MappingLoader.load(file: "\(mappingsDirectory)/x12-850/mapping.yaml")
+        let edifactMapping = try MappingLoader.load(file: "\(mappingsDirectory)/edifact-orders/mapping.yaml")
         let largeX12 = Array(Self.x12(lines: lines, control: 1).utf8)
         let smallX12 = (0..<smallInterchanges).map { Array(Self.x12(lines: 3, control: $0 + 1).utf8) }
-        try measure(&report, "edi.x12.large", [largeX12]) {
-            _ = try X12Parser().tokenize($0)
-        } toOrders: {
-            let interchange = try X12Parser().parse($0)
-            for transaction in interchange.transactions { _ = try X12PurchaseOrderReader.read(transaction) }
-        }
-        try measure(&report, "edi.x12.small", smallX12) {
-            _ = try X12Parser().tokenize($0)
-        } toOrders: {
-            let interchange = try X12Parser().parse($0)
-            for transaction in interchange.transactions { _ = try X12PurchaseOrderReader.read(transaction) }
-        }
+        let x12Paths = OrderPaths(
+            toSegments: { _ = try X12Parser().tokenize($0) },
+            reader: { document in
+                let interchange = try X12Parser().parse(document)
+                for transaction in interchange.transactions { _ = try X12PurchaseOrderReader.read(transaction) }
+            },
+            mapping: { document in
+                let interchange = try X12Parser().parse(document)
+                for transaction in interchange.transactions { _ = try x12Mapping.translate(transaction) }
+            }
+        )
+        try measure(&report, "edi.x12.large", [largeX12], x12Paths)
+        try measure(&report, "edi.x12.small", smallX12, x12Paths)
         let largeEdifact = Array(Self.edifact(lines: lines, reference: 1).utf8)
         let smallEdifact = (0..<smallInterchanges).map { Array(Self.edifact(lines: 3, reference: $0 + 1).utf8) }
-        try measure(&report, "edi.edifact.large", [largeEdifact]) {
-            _ = try EdifactParser.tokenize($0)
-        } toOrders: {
-            for message in try EdifactParser.parse($0).messages { _ = try EdifactOrderReader.read(message) }
-        }
-        try measure(&report, "edi.edifact.small", smallEdifact) {
-            _ = try EdifactParser.tokenize($0)
-        } toOrders: {
-            for message in try EdifactParser.parse($0).messages { _ = try EdifactOrderReader.read(message) }
-        }
+        let edifactPaths = OrderPaths(
+            toSegments: { _ = try EdifactParser.tokenize($0) },
+            reader: { document in
+                for message in try EdifactParser.parse(document).messages { _ = try EdifactOrderReader.read(message) }
+            },
+            mapping: { document in
+                for message in try EdifactParser.parse(document).messages { _ = try edifactMapping.translate(message) }
+            }
+        )
+        try measure(&report, "edi.edifact.large", [largeEdifact], edifactPaths)
+        try measure(&report, "edi.edifact.small", smallEdifact, edifactPaths)
         return report
+    }
+
+    /// The three ways through one syntax: to segments only, to orders by the reader, to orders by the mapping.
+    private struct OrderPaths {
+        let toSegments: ([UInt8]) throws -> Void
+        let reader: ([UInt8]) throws -> Void
+        let mapping: ([UInt8]) throws -> Void
     }
 
     private func measure(
         _ report: inout BenchmarkReport,
         _ name: String,
         _ documents: [[UInt8]],
-        toSegments: ([UInt8]) throws -> Void,
-        toOrders: ([UInt8]) throws -> Void
+        _ paths: OrderPaths
     ) throws {
         let bytes = Double(documents.reduce(0) { $0 + $1.count })
-        for document in documents { try toOrders(document) }  // warm-up and a check that all read
-        var start = monotonicNanoseconds()
-        for _ in 0..<rounds { for document in documents { try toSegments(document) } }
-        var seconds = Double(monotonicNanoseconds() - start) / 1e9
-        report.add("\(name).segments_mb_per_s", bytes * Double(rounds) / seconds / 1_048_576)
-        start = monotonicNanoseconds()
-        for _ in 0..<rounds { for document in documents { try toOrders(document) } }
-        seconds = Double(monotonicNanoseconds() - start) / 1e9
-        report.add("\(name).orders_mb_per_s", bytes * Double(rounds) / seconds / 1_048_576)
-        report.add("\(name).interchanges_per_s", Double(documents.count * rounds) / seconds, decimals: 0)
+        for document in documents {  // warm-up and a check that all read
+            try paths.reader(document)
+            try paths.mapping(document)
+        }
+        func seconds(_ body: ([UInt8]) throws -> Void) throws -> Double {
+            let start = monotonicNanoseconds()
+            for _ in 0..<rounds { for document in documents { try body(document) } }
+            return Double(monotonicNanoseconds() - start) / 1e9
+        }
+        let segments = try seconds(paths.toSegments)
+        report.add("\(name).segments_mb_per_s", bytes * Double(rounds) / segments / 1_048_576)
+        let reader = try seconds(paths.reader)
+        report.add("\(name).orders_mb_per_s", bytes * Double(rounds) / reader / 1_048_576)
+        report.add("\(name).interchanges_per_s", Double(documents.count * rounds) / reader, decimals: 0)
+        let mapping = try seconds(paths.mapping)
+        report.add("\(name).mapping_orders_mb_per_s", bytes * Double(rounds) / mapping / 1_048_576)
+        report.add("\(name).mapping_interchanges_per_s", Double(documents.count * rounds) / mapping, decimals: 0)
     }
-
     /// An 004010 interchange with one 850 of `lines` lines.
     public static func x12(lines: Int, control: Int) -> String {
         let number = String(format: "%09d", control)
