@@ -81,6 +81,35 @@ struct B2BDocumentProcessorTests {
         #expect(segments.contains("AK9*R*1*1*0"))
     }
 
+    @Test("850s go through the x12-850 mapping; a value it cannot use is named in AK3/AK4")
+    func mappingErrorsReachTheAcknowledgement() async throws {
+        var body = B2BFixtures.order("A")
+        body[4] = "PO1*1*2*EA*abc**VN*X1"
+        let result = try await B2BFixtures.processor().process(B2BFixtures.x12([body, B2BFixtures.order("B")]))
+        #expect(result.status == .partiallyAccepted)
+        #expect(result.transactions[0].error?.contains("PO104 at segment 6") == true, "\(result.summary)")
+        let segments = B2BFixtures.lines(try #require(result.acknowledgement).content)
+        let ak2 = try #require(segments.firstIndex(of: "AK2*850*0001"))
+        #expect(Array(segments[(ak2 + 1)...(ak2 + 3)]) == ["AK3*PO1*6**8", "AK4*4**7*abc", "AK5*R*5"])
+        // The order read through the mapping equals the built-in reader's.
+        let order = try #require(result.orders.first)
+        #expect(order.orderNumber == "B" && order.lines.first?.sku == "X1")
+    }
+
+    @Test("ORDERS messages go through the edifact-orders mapping; a value it cannot use is named in the CONTRL")
+    func edifactMappingErrors() async throws {
+        let text =
+            "UNA:+.? 'UNB+UNOC:3+Senderkennung+Empfaengerkennung+060620:0931+7'"
+            + "UNH+1+ORDERS:D:96A:UN'BGM+220+A1'DTM+137:20060620:102'NAD+DP+++Lager Nord+Hafenstrasse 1+Hamburg++20457+DE'"
+            + "LIN+1++4000862141404:EN'QTY+21:zwei'UNS+S'UNT+8+1'UNZ+1+7'"
+        let result = try await B2BFixtures.processor().process(Array(text.utf8))
+        #expect(result.status == .rejected)
+        #expect(result.transactions[0].error?.contains("QTY01.2") == true, "\(result.summary)")
+        let contrl = try #require(result.acknowledgement).content
+        #expect(contrl.contains("UCM+1+ORDERS:D:96A:UN+4'"))
+        #expect(contrl.contains("UCS+6'UCD+12+1:2'"), "\(contrl)")
+    }
+
     @Test("A broken interchange envelope refuses everything and is answered with a TA1 naming the error")
     func brokenInterchange() async throws {
         let document = B2BFixtures.x12([B2BFixtures.order("A")], ieaControl: "000000099")

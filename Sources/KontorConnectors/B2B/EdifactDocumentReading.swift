@@ -1,5 +1,6 @@
 import Foundation
 import KontorEDIFACT
+import KontorMapping
 import KontorModel
 
 /// The EDIFACT path of ``B2BDocumentProcessor``: parse, check the envelope, find the partner, read every ORDERS
@@ -34,6 +35,7 @@ struct EdifactDocumentReading {
         }
         result.partner = partner.name
 
+        let mapping = processor.catalog.mapping(named: partner.mappings[.edifact] ?? Self.standardMapping)
         var issues = EdifactValidator.validate(interchange)
         let interchangeIssues = issues.filter { $0.level == .interchange }
         if !interchangeIssues.isEmpty {
@@ -69,13 +71,13 @@ struct EdifactDocumentReading {
                 issues.append(issue)
                 outcome.error = issue.description
             } else {
-                do {
-                    var order = try EdifactOrderReader.read(message, messageIndex: index)
+                switch read(message, index: index, mapping: mapping) {
+                case .success(var order):
                     order.channel = partner.channel
                     outcome.order = order
-                } catch {
-                    issues.append(error.issue)
-                    outcome.error = error.description
+                case .failure(let failure):
+                    issues.append(failure.issue)
+                    outcome.error = failure.message
                 }
             }
             result.transactions.append(outcome)
@@ -94,5 +96,62 @@ struct EdifactDocumentReading {
             )
         }
         return result
+    }
+
+    /// The mapping ORDERS messages go through unless the partner names its own; without it, the built-in reader.
+    static let standardMapping = "edifact-orders"
+
+    private struct ReadFailure: Error {
+        var message: String
+        var issue: EdifactIssue
+    }
+
+    private func read(_ message: EdifactMessage, index: Int, mapping: Mapping?) -> Result<CanonicalOrder, ReadFailure> {
+        guard let mapping else {
+            do {
+                return .success(try EdifactOrderReader.read(message, messageIndex: index))
+            } catch {
+                return .failure(ReadFailure(message: error.description, issue: error.issue))
+            }
+        }
+        do {
+            return .success(try mapping.translate(message))
+        } catch {
+            return .failure(
+                ReadFailure(message: error.description, issue: Self.issue(for: error, in: message, index: index))
+            )
+        }
+    }
+
+    /// A mapping error as a CONTRL issue: the segment and element its source path names, else the message as a whole.
+    static func issue(for error: MappingError, in message: EdifactMessage, index: Int) -> EdifactIssue {
+        guard let location = SegmentErrorLocation(error) else {
+            return EdifactIssue(
+                code: .invalidValue,
+                segmentTag: "UNH",
+                segmentPosition: 1,
+                messageIndex: index,
+                message: error.description
+            )
+        }
+        let position = location.position ?? message.segments.firstIndex { $0.tag == location.tag }.map { $0 + 1 }
+        guard let position else {
+            return EdifactIssue(
+                code: .missingSegment,
+                segmentTag: location.tag,
+                segmentPosition: message.segments.count,
+                messageIndex: index,
+                message: error.description
+            )
+        }
+        return EdifactIssue(
+            code: location.isMissing ? .missingElement : .invalidValue,
+            segmentTag: location.tag,
+            segmentPosition: position,
+            elementPosition: location.element,
+            componentPosition: location.component,
+            messageIndex: index,
+            message: error.description
+        )
     }
 }

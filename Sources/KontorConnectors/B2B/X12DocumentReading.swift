@@ -1,4 +1,5 @@
 import Foundation
+import KontorMapping
 import KontorModel
 import KontorX12
 
@@ -35,6 +36,7 @@ struct X12DocumentReading {
         }
         result.partner = partner.name
 
+        let mapping = processor.catalog.mapping(named: partner.mappings[.x12] ?? Self.standardMapping)
         var report = X12Validator().validate(interchange)
         if !report.interchangeIssues.isEmpty {
             result.refuse(
@@ -57,18 +59,20 @@ struct X12DocumentReading {
                     outcome.error = "group \(group.controlNumber) rejected: " + Self.describe(groupIssues)
                 } else if checked.status == .rejected {
                     outcome.error = Self.describe(checked.issues)
+                } else if transaction.setIdentifier != "850" {
+                    let error = X12ReadError.wrongTransactionSet(expected: "850", found: transaction.setIdentifier)
+                    checked.issues += X12ReadIssues.issues(for: error, in: transaction)
+                    report.groups[groupIndex].transactions[index] = checked
+                    outcome.error = error.description
                 } else {
-                    do throws(X12ReadError) {
-                        guard transaction.setIdentifier == "850" else {
-                            throw X12ReadError.wrongTransactionSet(expected: "850", found: transaction.setIdentifier)
-                        }
-                        var order = try X12PurchaseOrderReader.read(transaction)
+                    switch read(transaction, mapping: mapping) {
+                    case .success(var order):
                         order.channel = partner.channel
                         outcome.order = order
-                    } catch {
-                        checked.issues += X12ReadIssues.issues(for: error, in: transaction)
+                    case .failure(let failure):
+                        checked.issues += failure.issues
                         report.groups[groupIndex].transactions[index] = checked
-                        outcome.error = error.description
+                        outcome.error = failure.message
                     }
                 }
                 result.transactions.append(outcome)
@@ -81,6 +85,43 @@ struct X12DocumentReading {
             result.acknowledgement = try await acknowledgement(for: interchange, report: report, partner: partner)
         }
         return result
+    }
+
+    /// The mapping 850s go through unless the partner names its own; without it, the built-in 850 reader.
+    static let standardMapping = "x12-850"
+
+    private struct ReadFailure: Error {
+        var message: String
+        var issues: [X12Issue]
+    }
+
+    private func read(_ transaction: X12Transaction, mapping: Mapping?) -> Result<CanonicalOrder, ReadFailure> {
+        // The hash total CTT01 must count the PO1 lines, whichever way the lines are read.
+        if let ctt = transaction.segments.last(where: { $0.tag == "CTT" }), let stated = Int(ctt[1]) {
+            let found = transaction.segments.count { $0.tag == "PO1" }
+            if stated != found {
+                let error = X12ReadError.lineCountMismatch(stated: stated, found: found)
+                return .failure(
+                    ReadFailure(message: error.description, issues: X12ReadIssues.issues(for: error, in: transaction))
+                )
+            }
+        }
+        if let mapping {
+            do {
+                return .success(try mapping.translate(transaction))
+            } catch {
+                return .failure(
+                    ReadFailure(message: error.description, issues: X12ReadIssues.issues(for: error, in: transaction))
+                )
+            }
+        }
+        do {
+            return .success(try X12PurchaseOrderReader.read(transaction))
+        } catch {
+            return .failure(
+                ReadFailure(message: error.description, issues: X12ReadIssues.issues(for: error, in: transaction))
+            )
+        }
     }
 
     private func acknowledgement(

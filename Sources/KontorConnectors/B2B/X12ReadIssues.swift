@@ -1,3 +1,4 @@
+import KontorMapping
 import KontorX12
 
 /// Turns an 850 reader error into the issues a 997/999 reports (AK3/AK4, IK3/IK4), so the sender learns which
@@ -60,6 +61,41 @@ enum X12ReadIssues {
         case .invalidOrder:
             break
         }
+        return issues
+    }
+
+    /// The issues for a transaction a mapping refused: AK5 code 5, and the segment and element when the error's
+    /// source path names them (a value missing from an absent segment is reported as that segment missing).
+    static func issues(for error: MappingError, in transaction: X12Transaction) -> [X12Issue] {
+        var issues = [
+            X12Issue(level: .transaction, code: "5", segmentTag: "ST", segmentPosition: 1, message: error.description)
+        ]
+        guard let location = SegmentErrorLocation(error) else { return issues }
+        let position = location.position ?? transaction.segments.firstIndex { $0.tag == location.tag }.map { $0 + 1 }
+        guard let position, position >= 1, position <= transaction.segments.count else {
+            issues.append(
+                X12Issue(
+                    level: .segment,
+                    code: "3",
+                    segmentTag: location.tag,
+                    segmentPosition: transaction.segments.count,
+                    message: error.description
+                )
+            )
+            return issues
+        }
+        let value = transaction.segments[position - 1][location.element]
+        issues.append(
+            X12Issue(
+                level: .element,
+                code: location.isMissing ? "1" : location.isDate ? "8" : "7",
+                segmentTag: location.tag,
+                segmentPosition: position,
+                elementPosition: location.element,
+                badData: value.isEmpty ? nil : String(value.prefix(99)),
+                message: error.description
+            )
+        )
         return issues
     }
 }
