@@ -34,11 +34,22 @@ struct SourcePath {
     private let detail: String
     /// The segment position for `... at segment <n>`; negative for none.
     private let segment: Int
+    /// Builds the whole text on demand (an XML node's path costs a walk over its siblings).
+    private let spell: (() -> String)?
 
     init(_ text: String) {
         base = text
         detail = ""
         segment = -1
+        spell = nil
+    }
+
+    /// A path worked out only if it is ever needed.
+    init(lazy spell: @escaping () -> String) {
+        base = ""
+        detail = ""
+        segment = -1
+        self.spell = spell
     }
 
     /// `PO104 at segment 13`, or with `detail` `PID05 in PO1 at segment 9`; `segment` negative: `BEG03 in ST..SE`.
@@ -46,9 +57,11 @@ struct SourcePath {
         base = what
         self.detail = detail
         self.segment = segment
+        spell = nil
     }
 
     var text: String {
+        if let spell { return spell() }
         var text = base
         if !detail.isEmpty { text += " in " + detail }
         if segment >= 0 { text += " at segment " + String(segment) }

@@ -199,7 +199,7 @@ final class XMLAccess: SourceAccess {
                     text = String(cString: value)
                     kontor_xml_free(value)
                 }
-                return SourceItem(value: .text(text), path: path(of: node))
+                return SourceItem(value: .text(text), location: SourcePath(lazy: { self.path(of: node) }))
             }
         case XPATH_STRING:
             let text = result.pointee.stringval.map { String(cString: $0) } ?? ""

@@ -96,15 +96,26 @@ struct B2BDocumentProcessorTests {
         #expect(order.orderNumber == "B" && order.lines.first?.sku == "X1")
     }
 
-    @Test("ORDERS messages go through the edifact-orders mapping; a value it cannot use is named in the CONTRL")
+    @Test("A partner's EDIFACT mapping reads its ORDERS; a value it cannot use is named in the CONTRL")
     func edifactMappingErrors() async throws {
+        let partners = TradingPartnerDirectory([
+            TradingPartner(
+                name: "wiki",
+                edifact: [.init(qualifier: "", id: "Senderkennung")],
+                mappings: [.edifact: "edifact-orders"]
+            )
+        ])
         let text =
             "UNA:+.? 'UNB+UNOC:3+Senderkennung+Empfaengerkennung+060620:0931+7'"
             + "UNH+1+ORDERS:D:96A:UN'BGM+220+A1'DTM+137:20060620:102'NAD+DP+++Lager Nord+Hafenstrasse 1+Hamburg++20457+DE'"
             + "LIN+1++4000862141404:EN'QTY+21:zwei'UNS+S'UNT+8+1'UNZ+1+7'"
-        let result = try await B2BFixtures.processor().process(Array(text.utf8))
+        let result = try await B2BFixtures.processor(partners: partners).process(Array(text.utf8))
         #expect(result.status == .rejected)
         #expect(result.transactions[0].error?.contains("QTY01.2") == true, "\(result.summary)")
+        // Without a partner mapping the built-in reader refuses the same value, in its own words.
+        let byReader = try await B2BFixtures.processor().process(Array(text.utf8))
+        #expect(byReader.status == .rejected)
+        #expect(byReader.transactions[0].error?.contains("QTY") == true, "\(byReader.summary)")
         let contrl = try #require(result.acknowledgement).content
         #expect(contrl.contains("UCM+1+ORDERS:D:96A:UN+4'"))
         #expect(contrl.contains("UCS+6'UCD+12+1:2'"), "\(contrl)")

@@ -48,13 +48,31 @@ public struct EDIBenchmark: Sendable {
         )
         try measure(&report, "edi.edifact.large", [largeEdifact], edifactPaths)
         try measure(&report, "edi.edifact.small", smallEdifact, edifactPaths)
+        let ublMapping = try MappingLoader.load(file: "\(mappingsDirectory)/ubl-order/mapping.yaml")
+        let ublSample = try String(
+            contentsOfFile: "\(mappingsDirectory)/ubl-order/samples/oasis_UBL-Order-2.1-Example.xml",
+            encoding: .utf8
+        )
+        let ublPaths = OrderPaths(
+            toSegments: { try XMLParseCheck.parse($0) },
+            reader: nil,
+            mapping: { _ = try ublMapping.translate($0) }
+        )
+        try measure(&report, "edi.ubl.large", [Array(Self.ubl(ublSample, lines: lines).utf8)], ublPaths)
+        try measure(
+            &report,
+            "edi.ubl.small",
+            Array(repeating: Array(ublSample.utf8), count: smallInterchanges),
+            ublPaths
+        )
         return report
     }
 
     /// The three ways through one syntax: to segments only, to orders by the reader, to orders by the mapping.
     private struct OrderPaths {
         let toSegments: ([UInt8]) throws -> Void
-        let reader: ([UInt8]) throws -> Void
+        /// Nil for XML: only mappings read it.
+        let reader: (([UInt8]) throws -> Void)?
         let mapping: ([UInt8]) throws -> Void
     }
 
@@ -66,7 +84,7 @@ public struct EDIBenchmark: Sendable {
     ) throws {
         let bytes = Double(documents.reduce(0) { $0 + $1.count })
         for document in documents {  // warm-up and a check that all read
-            try paths.reader(document)
+            try paths.reader?(document)
             try paths.mapping(document)
         }
         func seconds(_ body: ([UInt8]) throws -> Void) throws -> Double {
@@ -76,13 +94,31 @@ public struct EDIBenchmark: Sendable {
         }
         let segments = try seconds(paths.toSegments)
         report.add("\(name).segments_mb_per_s", bytes * Double(rounds) / segments / 1_048_576)
-        let reader = try seconds(paths.reader)
-        report.add("\(name).orders_mb_per_s", bytes * Double(rounds) / reader / 1_048_576)
-        report.add("\(name).interchanges_per_s", Double(documents.count * rounds) / reader, decimals: 0)
+        if let path = paths.reader {
+            let reader = try seconds(path)
+            report.add("\(name).orders_mb_per_s", bytes * Double(rounds) / reader / 1_048_576)
+            report.add("\(name).interchanges_per_s", Double(documents.count * rounds) / reader, decimals: 0)
+        }
         let mapping = try seconds(paths.mapping)
         report.add("\(name).mapping_orders_mb_per_s", bytes * Double(rounds) / mapping / 1_048_576)
         report.add("\(name).mapping_interchanges_per_s", Double(documents.count * rounds) / mapping, decimals: 0)
     }
+    /// The OASIS UBL sample with its first order line repeated `lines` times (numbered 1…`lines`).
+    public static func ubl(_ sample: String, lines: Int) -> String {
+        guard let start = sample.range(of: "<cac:OrderLine>"),
+            let end = sample.range(of: "</cac:OrderLine>", range: start.upperBound..<sample.endIndex),
+            let last = sample.range(of: "</cac:OrderLine>", options: .backwards)
+        else { return sample }
+        let line = String(sample[start.lowerBound..<end.upperBound])
+        guard let id = line.range(of: #"<cbc:ID>[^<]*</cbc:ID>"#, options: .regularExpression) else { return sample }
+        var body = ""
+        body.reserveCapacity(line.utf8.count * lines)
+        for number in 1...max(1, lines) {
+            body += line.replacingCharacters(in: id, with: "<cbc:ID>\(number)</cbc:ID>") + "\n  "
+        }
+        return String(sample[..<start.lowerBound]) + body + String(sample[last.upperBound...])
+    }
+
     /// An 004010 interchange with one 850 of `lines` lines.
     public static func x12(lines: Int, control: Int) -> String {
         let number = String(format: "%09d", control)

@@ -5,6 +5,9 @@ import KontorModel
 
 /// The EDIFACT path of ``B2BDocumentProcessor``: parse, check the envelope, find the partner, read every ORDERS
 /// message, and answer the interchange with a CONTRL naming the segment and element of every error.
+///
+/// ORDERS are read by the built-in reader (``EdifactOrderReader``, about twice as fast as the mapping engine on
+/// EDIFACT), or by the mapping the partner profile names (e.g. `edifact-orders` or a partner-specific copy).
 struct EdifactDocumentReading {
     let processor: B2BDocumentProcessor
     let bound: TradingPartner?
@@ -35,7 +38,7 @@ struct EdifactDocumentReading {
         }
         result.partner = partner.name
 
-        let mapping = processor.catalog.mapping(named: partner.mappings[.edifact] ?? Self.standardMapping)
+        let mapping = partner.mappings[.edifact].flatMap { processor.catalog.mapping(named: $0) }
         var issues = EdifactValidator.validate(interchange)
         let interchangeIssues = issues.filter { $0.level == .interchange }
         if !interchangeIssues.isEmpty {
@@ -97,9 +100,6 @@ struct EdifactDocumentReading {
         }
         return result
     }
-
-    /// The mapping ORDERS messages go through unless the partner names its own; without it, the built-in reader.
-    static let standardMapping = "edifact-orders"
 
     private struct ReadFailure: Error {
         var message: String
