@@ -224,7 +224,7 @@ let package = Package(
         .testTarget(
             name: "KontorEndToEndTests",
             dependencies: [
-                "KontorKafka", "KontorModel", "kontor", .product(name: "Logging", package: "swift-log"),
+                "KontorKafka", "KontorModel", "KontorStore", "kontor", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
