@@ -97,6 +97,7 @@ public struct KontorApplication: Sendable {
                     bootstrapServers: bootstrapServers,
                     retry: configuration.retry
                 )
+                workerConfiguration.pipelineStep = (KontorWorkerCatalog.names.firstIndex(of: entry.name) ?? 0) + 1
                 workerConfiguration.consumer = configuration.consumerConfiguration(
                     bootstrapServers: bootstrapServers,
                     groupID: workerConfiguration.groupID
@@ -123,6 +124,7 @@ public struct KontorApplication: Sendable {
                 catalog: MappingCatalog(directory: configuration.mappingsDirectory),
                 producer: producer,
                 store: store,
+                progressStore: store,
                 stateDirectory: stateDirectory.path,
                 environment: ProcessInfo.processInfo.environment,
                 logger: logger
@@ -130,7 +132,10 @@ public struct KontorApplication: Sendable {
             services += connectors.services
             let statuses = connectors.statuses
             let router = KontorRouter.make(
-                ingest: OrderIngest(producer: producer, logger: logger),
+                ingest: OrderIngest(
+                    publisher: OrderPublisher(producer: producer, progressStore: store, logger: logger),
+                    quarantine: QuarantineWriter(producer: producer, logger: logger)
+                ),
                 configuration: configuration.ingest,
                 load: lagMonitor,
                 readiness: [ReadinessCheck(name: "kafka") { await lagMonitor.probeCluster() }],
@@ -163,6 +168,14 @@ public struct KontorApplication: Sendable {
         } else {
             try files.write(httpAddress: nil, bootstrapServers: bootstrapServers, embedded: configuration.isEmbedded)
             onReady(Ready(httpAddress: nil, bootstrapServers: bootstrapServers, connectors: []))
+        }
+
+        if configuration.redriveOnStart.applies(embeddedCluster: configuration.isEmbedded) {
+            // Before workers and edges start: the pipeline continues where it stopped.
+            let consumed = Set(
+                configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry).flatMap(\.inputTopics)
+            )
+            _ = try await redrive(from: store, producer: producer, consumedTopics: consumed, logger: logger)
         }
 
         let group = ServiceGroup(

@@ -5,7 +5,8 @@ import KontorModel
 import Logging
 
 /// The ingest of canonical orders over `POST /v1/orders`: decode, then publish a received event,
-/// answering only after the broker acknowledged it. Undecodable bodies are quarantined.
+/// answering only after the broker acknowledged it and (with a progress store) the store recorded it.
+/// Undecodable bodies are quarantined.
 public struct OrderIngest: Sendable {
     public enum Outcome: Sendable {
         case accepted(orderID: OrderID, eventID: EventID, report: KafkaDeliveryReport)
@@ -16,9 +17,19 @@ public struct OrderIngest: Sendable {
     let publisher: OrderPublisher
     let quarantine: QuarantineWriter
 
+    /// An ingest that publishes without recording accepted orders in a store (tools and tests).
     public init(producer: KafkaProducer, logger: Logger) {
-        self.publisher = OrderPublisher(producer: producer, logger: logger)
-        self.quarantine = QuarantineWriter(producer: producer, logger: logger)
+        self.init(
+            publisher: OrderPublisher(producer: producer, logger: logger),
+            quarantine: QuarantineWriter(producer: producer, logger: logger)
+        )
+    }
+
+    /// An ingest that publishes through `publisher`; give it a progress store so that an order is answered as
+    /// accepted only once it is recorded (`503` otherwise).
+    public init(publisher: OrderPublisher, quarantine: QuarantineWriter) {
+        self.publisher = publisher
+        self.quarantine = quarantine
     }
 
     /// Ingests one request body. Without an `Idempotency-Key`, the body's hash stands in, so an

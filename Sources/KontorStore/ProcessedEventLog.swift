@@ -6,4 +6,8 @@ public protocol ProcessedEventLog: Sendable {
 
     /// Records `eventIDs` as processed by `stage`; recording an id twice is harmless.
     func record(stage: String, eventIDs: [String]) async throws
+
+    /// Records processed event ids (stage → ids) and the orders' progress (as ``OrderProgressStore/recordProgress(_:)``)
+    /// in one transaction: either all of it is stored or none.
+    func record(processed: [String: [String]], progress: [ProgressEvent]) async throws
 }

@@ -150,6 +150,15 @@ public enum ConfigurationKeys {
         Key(path: "workers.retry.maxBackoffMs", summary: "Longest retry delay (default 5000)") {
             $0.retry.maxBackoff = .milliseconds(try int($1, "workers.retry.maxBackoffMs", in: 0...3_600_000))
         },
+        Key(
+            path: "pipeline.redriveOnStart",
+            summary: "Publish unfinished orders again at startup: embedded, always or never (default embedded)"
+        ) {
+            guard let mode = RedriveOnStart(rawValue: $1.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw ConfigurationError("pipeline.redriveOnStart: '\($1)' is not one of embedded, always, never")
+            }
+            $0.redriveOnStart = mode
+        },
     ]
 
     /// Raw librdkafka properties: `kafka.librdkafka.<property>` in YAML.

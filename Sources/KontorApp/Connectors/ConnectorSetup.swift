@@ -33,11 +33,12 @@ struct ConnectorSetup {
         catalog: MappingCatalog,
         producer: KafkaProducer,
         store: any ConnectorStateStore,
+        progressStore: (any OrderProgressStore)?,
         stateDirectory: String,
         environment: [String: String],
         logger: Logger
     ) {
-        let publisher = OrderPublisher(producer: producer, logger: logger)
+        let publisher = OrderPublisher(producer: producer, progressStore: progressStore, logger: logger)
         let quarantine = QuarantineWriter(producer: producer, logger: logger)
         // Partners' outbound folders, like file-drop folders, are relative to the state folder.
         let partners = TradingPartnerDirectory(

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import KontorKafka
 import KontorModel
+import KontorStore
 import KontorWorkers
 import Logging
 
@@ -12,12 +13,20 @@ import Logging
 /// order always is the same Kontor order; the event id comes from the order id and a `basis`
 /// (a content hash or the partner's idempotency key), so an exact redelivery yields the same
 /// event, which the pipeline drops as already processed.
+///
+/// With a progress store (`kontor run` always passes one), an order counts as accepted only once the store recorded
+/// the received event as the order's progress too: the broker alone is not durable in embedded mode, and
+/// `kontor run` re-drives recorded orders that had not finished after a restart.
 public struct OrderPublisher: Sendable {
     let producer: KafkaProducer
+    let progressStore: (any OrderProgressStore)?
     let logger: Logger
 
-    public init(producer: KafkaProducer, logger: Logger) {
+    /// - Parameter progressStore: where accepted orders are recorded; nil only where nothing re-drives them (tools,
+    ///   tests).
+    public init(producer: KafkaProducer, progressStore: (any OrderProgressStore)? = nil, logger: Logger) {
         self.producer = producer
+        self.progressStore = progressStore
         self.logger = logger
     }
 
@@ -27,9 +36,14 @@ public struct OrderPublisher: Sendable {
         public var report: KafkaDeliveryReport
     }
 
+    /// Publishes `order`, waits for the broker's acknowledgement, then records the event as the order's progress
+    /// (a no-op for an exact redelivery, whose event the store already knows).
+    ///
     /// - Parameters:
     ///   - source: the edge, e.g. `http` or a connector name; becomes `/kontor/ingest/<source>`.
     ///   - basis: what makes this delivery distinct (see the type's documentation).
+    /// - Throws: `KafkaError` when the broker did not acknowledge the event, or when the store could not record it
+    ///   (then the order is not accepted either: the edge must not answer success, and the sender sends it again).
     public func publish(_ order: CanonicalOrder, source: String, basis: String) async throws(KafkaError) -> Receipt {
         var order = order
         let orderID = order.derivedID
@@ -49,6 +63,7 @@ public struct OrderPublisher: Sendable {
             throw KafkaError(code: .invalidArgument, message: "cannot encode order \(orderID): \(error)")
         }
         let report = try await producer.send(message)
+        try await recordProgress(of: message, orderID: orderID, source: source)
         logger.info(
             "order received",
             metadata: [
@@ -58,6 +73,27 @@ public struct OrderPublisher: Sendable {
             ]
         )
         return Receipt(orderID: orderID, eventID: eventID, report: report)
+    }
+
+    private func recordProgress(of message: KafkaProducerMessage, orderID: OrderID, source: String)
+        async throws(KafkaError)
+    {
+        guard let progressStore,
+            let event = PipelineProgress.event(for: message, stage: "ingest-\(source)", step: 0)
+        else { return }
+        do {
+            try await progressStore.recordProgress([event])
+        } catch {
+            logger.error(
+                "order published but not recorded in the store; not accepted",
+                metadata: ["kontor.order.id": "\(orderID)", "kontor.error": "\(error)"]
+            )
+            throw KafkaError(
+                code: .state,
+                message: "order \(orderID) could not be recorded in the store, so it is not accepted: \(error)",
+                isRetriable: true
+            )
+        }
     }
 
     /// Lowercase hex SHA-256 of a body: the default `basis`.

@@ -204,6 +204,27 @@ enum PostgresSchema {
                 """,
             ]
         ),
+        Migration(
+            name: "v7-order-progress",
+            statements: [
+                """
+                CREATE TABLE order_progress (
+                    order_id TEXT NOT NULL,
+                    correlation_id TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    step BIGINT NOT NULL,
+                    stage TEXT NOT NULL,
+                    topic TEXT NOT NULL,
+                    message_key BYTEA,
+                    value BYTEA NOT NULL,
+                    headers_json TEXT NOT NULL,
+                    updated_at BIGINT NOT NULL,
+                    PRIMARY KEY (order_id, correlation_id)
+                )
+                """,
+                "CREATE INDEX order_progress_by_topic ON order_progress (topic, updated_at)",
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

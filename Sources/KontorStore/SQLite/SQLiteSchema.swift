@@ -1,7 +1,7 @@
 import GRDB
 
-/// The SQLite tables of the order pipeline (catalog, locations, inventory, customers, idempotency keys and the order
-/// read model), appended to ``SQLiteStore/migrator`` after the v1–v3 migrations.
+/// The SQLite tables of the order pipeline (catalog, locations, inventory, customers, idempotency keys, the order
+/// read model and order progress), appended to ``SQLiteStore/migrator`` after the v1–v3 migrations.
 enum SQLiteSchema {
     /// Registers the migrations v4 and later.
     static func register(in migrator: inout DatabaseMigrator) {
@@ -138,6 +138,26 @@ enum SQLiteSchema {
                         PRIMARY KEY (order_id, sequence),
                         UNIQUE (order_id, event_id)
                     );
+                    """
+            )
+        }
+        migrator.registerMigration("v7-order-progress") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS order_progress (
+                        order_id TEXT NOT NULL,
+                        correlation_id TEXT NOT NULL,
+                        event_id TEXT NOT NULL,
+                        step INTEGER NOT NULL,
+                        stage TEXT NOT NULL,
+                        topic TEXT NOT NULL,
+                        message_key BLOB,
+                        value BLOB NOT NULL,
+                        headers_json TEXT NOT NULL,
+                        updated_at INTEGER NOT NULL,
+                        PRIMARY KEY (order_id, correlation_id)
+                    );
+                    CREATE INDEX IF NOT EXISTS order_progress_by_topic ON order_progress (topic, updated_at);
                     """
             )
         }

@@ -10,6 +10,10 @@ public struct WorkerConfiguration: Sendable {
     public var deadLetterTopic: String
     public var retry: RetryPolicy
     public var consumer: KafkaConsumerConfiguration
+    /// The stage's place in the pipeline (1 for the first stage after ingest, which is 0), recorded with its outputs
+    /// as the orders' progress: a later step replaces an earlier one, never the reverse. Stages further down a path
+    /// of the pipeline need higher numbers.
+    public var pipelineStep = 1
 
     public init(
         stage: String,

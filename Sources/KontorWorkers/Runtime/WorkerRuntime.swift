@@ -12,8 +12,12 @@ import ServiceLifecycle
 /// 2. hands every other message to the handler, retrying failures per ``RetryPolicy`` and sending
 ///    what still fails (or fails permanently) to the dead-letter topic, payload untouched,
 /// 3. produces all outputs and waits until the broker acknowledged every one,
-/// 4. records the processed event ids, and only then stores the input offsets for commit.
-/// A crash anywhere before step 4 re-delivers the batch; its outputs carry the same event ids.
+/// 4. records the processed event ids, together with the outputs as their orders' progress (one store transaction),
+///    and only then stores the input offsets for commit.
+/// A crash anywhere before step 4 re-delivers the batch; its outputs carry the same event ids. Because the outputs
+/// are recorded with the inputs they came from, the store always holds what a stage that marked an input processed
+/// produced from it: `kontor run` publishes that again after a restart of the embedded cluster, and no stage sees an
+/// input again that it already processed (see ``OrderProgressStore``).
 ///
 /// On graceful shutdown (SIGTERM) the batch in flight is finished and committed, then the
 /// consumer leaves its group.
@@ -91,6 +95,7 @@ public final class WorkerRuntime: Service, Sendable {
         else { return false }
 
         var outputs: [KafkaProducerMessage] = []
+        var progress: [ProgressEvent] = []
         var handledIDs: [String] = []
         var deadLettered: [String] = []
         var duplicates = 0
@@ -106,9 +111,12 @@ public final class WorkerRuntime: Service, Sendable {
             switch await handleWithRetries(message, consumer: consumer) {
             case .handled(let produced):
                 outputs += produced
+                progress += produced.compactMap { progressEvent(for: $0, cause: message) }
                 if let id = eventIDs[index] { handledIDs.append(id) }
             case .deadLetter(let record):
                 outputs.append(record)
+                // The dead-letter topic is consumed by no stage: the order is finished until someone replays it.
+                if let event = progressEvent(for: record, cause: message) { progress.append(event) }
                 deadLettered.append(deadLetterKeys[index])
             case .interrupted:
                 return false
@@ -121,8 +129,10 @@ public final class WorkerRuntime: Service, Sendable {
                 "record processed events",
                 consumer,
                 { () async throws -> Bool in
-                    try await self.processedLog?.record(stage: stage, eventIDs: handledIDs)
-                    try await self.processedLog?.record(stage: "\(stage)#dead-letter", eventIDs: deadLettered)
+                    try await self.processedLog?.record(
+                        processed: [stage: handledIDs, "\(stage)#dead-letter": deadLettered],
+                        progress: progress
+                    )
                     return true
                 }
             ) != nil
@@ -139,6 +149,10 @@ public final class WorkerRuntime: Service, Sendable {
             logger.info("skipped redelivered events already processed", metadata: ["kontor.count": "\(duplicates)"])
         }
         return true
+    }
+
+    private func progressEvent(for output: KafkaProducerMessage, cause: KafkaConsumerMessage) -> ProgressEvent? {
+        PipelineProgress.event(for: output, stage: handler.stage, step: configuration.pipelineStep, cause: cause)
     }
 
     private func processedEvents(stage: String, _ ids: [String]) async throws -> Set<String> {
