@@ -48,6 +48,8 @@ let package = Package(
             ]
         ),
         .target(name: "KontorModel"),
+        // Order routing: pure, no store or Kafka (Sources/KontorAllocation/README.md).
+        .target(name: "KontorAllocation", dependencies: ["KontorModel"], exclude: ["README.md"]),
         .target(
             name: "KontorHTTPClient",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
@@ -155,6 +157,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "KontorStoreTests", dependencies: ["KontorStore"]),
+        .testTarget(name: "KontorAllocationTests", dependencies: ["KontorAllocation", "KontorModel"]),
         .testTarget(name: "KontorMappingTests", dependencies: ["KontorMapping", "KontorModel"]),
         .testTarget(
             name: "KontorEDIFACTTests",
