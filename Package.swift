@@ -113,6 +113,7 @@ let package = Package(
         .target(
             name: "KontorApp",
             dependencies: [
+                "KontorAllocation",
                 "KontorConnectors",
                 "KontorEDIFACT",
                 "KontorX12",
