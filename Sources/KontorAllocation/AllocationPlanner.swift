@@ -52,11 +52,13 @@ public enum AllocationPlanner {
             if policy.shipPickupRemainder && draft.openUnits > 0 {
                 draft.ship(pool: scored.indices.filter { $0 != store }, policy: policy)
             } else {
+                // With remainder shipping on (and nothing left to ship) the others are merely not needed;
+                // otherwise the pickup rules them out.
+                let shipsRemainder = policy.shipPickupRemainder
                 let reason =
-                    draft.openUnits == 0 && policy.shipPickupRemainder
-                    ? "not needed: the pickup store has every unit" : "order is picked up at \(pickupID)"
+                    shipsRemainder ? "not needed: the pickup store has every unit" : "order is picked up at \(pickupID)"
                 for index in scored.indices where index != store {
-                    draft.exclude(index, reason: reason)
+                    draft.leaveOut(index, shipsRemainder ? .notChosen : .excluded, reason: reason)
                 }
             }
         } else {

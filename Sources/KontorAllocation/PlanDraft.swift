@@ -64,12 +64,12 @@ struct PlanDraft {
     }
 
     /// Records a candidate that takes no part in this order (`reason` says why), with what it could have covered.
-    mutating func exclude(_ index: Int, reason: String) {
+    mutating func leaveOut(_ index: Int, _ outcome: CandidateOutcome, reason: String) {
         let units = demand.allocate(demand.quantities, from: scored[index].stock).reduce(0, +)
         let ordered = demand.quantities.reduce(0, +)
         record(
             index,
-            .excluded,
+            outcome,
             coverable: units,
             requested: ordered,
             reasons: ["covers \(units) of \(ordered) units", reason]

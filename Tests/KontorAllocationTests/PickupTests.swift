@@ -72,6 +72,25 @@ import Testing
         #expect(berlin.outcome == .chosen)
     }
 
+    @Test func nothingToShipWhenTheStoreHasEverything() throws {
+        var policy = RoutingPolicy()
+        policy.shipPickupRemainder = true
+        let plan = try AllocationPlanner.plan(
+            Fixtures.order([("A", 2)], pickupAt: "store-potsdam"),
+            candidates: candidates,
+            availability: availability,
+            policy: policy
+        )
+        #expect(plan.decision.strategy == .pickup)
+        #expect(plan.allocations == ["store-potsdam": ["A": 2]])
+        #expect(plan.candidate("berlin")?.outcome == .notChosen)
+        #expect(
+            plan.candidate("berlin")?.reasons == [
+                "covers 2 of 2 units", "not needed: the pickup store has every unit",
+            ]
+        )
+    }
+
     @Test func capacityDoesNotLimitAReservation() throws {
         var store = Fixtures.store("store-potsdam", Fixtures.potsdam)
         store.remainingDailyCapacity = 0
