@@ -50,6 +50,8 @@ let package = Package(
             ]
         ),
         .target(name: "KontorModel"),
+        // Order routing: pure, no store or Kafka (Sources/KontorAllocation/README.md).
+        .target(name: "KontorAllocation", dependencies: ["KontorModel"], exclude: ["README.md"]),
         .target(
             name: "KontorHTTPClient",
             dependencies: ["CCurl", .product(name: "Logging", package: "swift-log")]
@@ -119,6 +121,7 @@ let package = Package(
         .target(
             name: "KontorApp",
             dependencies: [
+                "KontorAllocation",
                 "KontorConnectors",
                 "KontorEDIFACT",
                 "KontorX12",
@@ -175,6 +178,7 @@ let package = Package(
             name: "KontorMappingTests",
             dependencies: ["KontorMapping", "KontorModel", "KontorX12", "KontorEDIFACT"]
         ),
+        .testTarget(name: "KontorAllocationTests", dependencies: ["KontorAllocation", "KontorModel"]),
         .testTarget(
             name: "KontorEDIFACTTests",
             dependencies: ["KontorEDIFACT", "KontorModel", "KontorTestSupport"],

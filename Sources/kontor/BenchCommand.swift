@@ -10,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: "Build with -c release for figures worth recording (`make bench`)."
     )
 
-    @Argument(help: "Which benchmark: kafka, map, edi, or all.") var suite: String = "all"
+    @Argument(help: "Which benchmark: kafka, map, edi, routing, or all.") var suite: String = "all"
     @Option(help: "Messages for the throughput runs.") var messages: Int = 200_000
     @Option(help: "Message size in bytes.") var size: Int = 1024
     @Option(help: "Brokers of the embedded cluster.") var brokers: Int = 1
@@ -19,8 +19,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Folder of mappings (map benchmark).") var mappings: String = "mappings"
 
     func run() async throws {
-        guard ["kafka", "map", "edi", "all"].contains(suite) else {
-            throw ValidationError("unknown benchmark '\(suite)': kafka, map, edi, all")
+        guard ["kafka", "map", "edi", "routing", "all"].contains(suite) else {
+            throw ValidationError("unknown benchmark '\(suite)': kafka, map, edi, routing, all")
         }
         let logger = bootstrapLogging(level: .error)
         if suite == "map" || suite == "all" {
@@ -30,6 +30,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if suite == "edi" || suite == "all" {
             for line in try EDIBenchmark().run().lines { print(line) }
+        }
+        if suite == "routing" || suite == "all" {
+            for line in try RoutingBenchmark().run().lines { print(line) }
         }
         if suite == "kafka" || suite == "all" {
             var benchmark = KafkaBenchmark(logger: logger)
