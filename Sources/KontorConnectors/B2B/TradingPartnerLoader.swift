@@ -45,23 +45,7 @@ public enum TradingPartnerLoader {
     }
 
     public static func load(file: String) throws(ConnectorConfigurationError) -> TradingPartner {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw ConnectorConfigurationError(file: file, message: "cannot read: \(error.localizedDescription)")
-        }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ConnectorConfigurationError(file: file, message: "the file is empty")
-            }
-            root = node
-        } catch let error as ConnectorConfigurationError {
-            throw error
-        } catch {
-            throw ConnectorConfigurationError(file: file, message: "not valid YAML: \(error)")
-        }
+        let root = try NodeReader.composeFile(file)
         let reader = NodeReader(file: file)
         let top = try reader.mapping(
             root,

@@ -45,23 +45,7 @@ public enum ConnectorInstanceLoader {
     }
 
     public static func load(file: String) throws(ConnectorConfigurationError) -> ConnectorInstance {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw ConnectorConfigurationError(file: file, message: "cannot read: \(error.localizedDescription)")
-        }
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw ConnectorConfigurationError(file: file, message: "the file is empty")
-            }
-            root = node
-        } catch let error as ConnectorConfigurationError {
-            throw error
-        } catch {
-            throw ConnectorConfigurationError(file: file, message: "not valid YAML: \(error)")
-        }
+        let root = try NodeReader.composeFile(file)
         let reader = NodeReader(file: file)
         let top = try reader.mapping(
             root,
@@ -215,6 +199,26 @@ public enum ConnectorInstanceLoader {
 /// Typed reading of YAML nodes with file:line errors.
 struct NodeReader {
     let file: String
+
+    /// The YAML tree of `file`; an unreadable, empty or invalid file is an error naming it.
+    static func composeFile(_ file: String) throws(ConnectorConfigurationError) -> Node {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw ConnectorConfigurationError(file: file, message: "cannot read: \(error.localizedDescription)")
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ConnectorConfigurationError(file: file, message: "the file is empty")
+            }
+            return node
+        } catch let error as ConnectorConfigurationError {
+            throw error
+        } catch {
+            throw ConnectorConfigurationError(file: file, message: "not valid YAML: \(error)")
+        }
+    }
 
     func error(_ node: Node?, _ message: String) -> ConnectorConfigurationError {
         ConnectorConfigurationError(file: file, line: node?.mark.map { $0.line }, message: message)
