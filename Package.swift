@@ -110,6 +110,7 @@ let package = Package(
                 "KontorConnectors",
                 "KontorKafka",
                 "KontorModel",
+                "KontorStore",
                 "KontorWorkers",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -141,7 +141,8 @@ public struct KontorApplication: Sendable {
                 readiness: [ReadinessCheck(name: "kafka") { await lagMonitor.probeCluster() }],
                 webhooks: connectors.endpoints,
                 documents: connectors.inbound,
-                quarantine: QuarantineWriter(producer: producer, logger: logger)
+                quarantine: QuarantineWriter(producer: producer, logger: logger),
+                inventory: store
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

@@ -4,6 +4,7 @@ import Hummingbird
 import KontorConnectors
 import KontorKafka
 import KontorModel
+import KontorStore
 import Logging
 import NIOCore
 
@@ -16,7 +17,8 @@ public enum KontorRouter {
         readiness: [ReadinessCheck],
         webhooks: [WebhookEndpoint] = [],
         documents: B2BInbound? = nil,
-        quarantine: QuarantineWriter? = nil
+        quarantine: QuarantineWriter? = nil,
+        inventory: (any CatalogStore & InventoryStore)? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -36,6 +38,9 @@ public enum KontorRouter {
             try await acceptOrder(request, context: context, ingest: ingest, configuration: configuration, load: load)
         }
         WebhookRoutes.add(webhooks, to: router, configuration: configuration, load: load)
+        if let inventory {
+            InventoryRoutes.add(inventory, to: router)
+        }
         if let documents {
             DocumentRoutes.add(documents, to: router, configuration: configuration, load: load, quarantine: quarantine)
         }

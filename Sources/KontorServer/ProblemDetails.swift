@@ -53,6 +53,7 @@ public struct ProblemDetails: Codable, Sendable, Hashable {
         public static let malformedPayload = "https://kontor.dev/problems/malformed-payload"
         public static let unmappable = "https://kontor.dev/problems/unmappable-payload"
         public static let connectorUnavailable = "https://kontor.dev/problems/connector-unavailable"
+        public static let notFound = "https://kontor.dev/problems/not-found"
     }
 
     /// The HTTP response carrying this problem.

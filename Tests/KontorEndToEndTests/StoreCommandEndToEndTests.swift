@@ -38,10 +38,22 @@ struct StoreCommandEndToEndTests {
         await store.close()
     }
 
-    @Test("kontor run seeds a fresh store once, on SQLite and on PostgreSQL")
+    @Test("kontor run seeds a fresh store once, on SQLite and on PostgreSQL, and answers GET /v1/inventory/{sku}")
     func seedsFreshStores() async throws {
         let kontor = try KontorProcess(arguments: ["--set", "kafka.embeddedBrokers=1"])
         try await kontor.start()
+        // GET /v1/inventory/{sku}: available-to-promise per location from the seeded stock.
+        let inventory = try await HTTPClient.request("GET", "\(kontor.httpAddress)/v1/inventory/PT-DRL-18V-055")
+        #expect(inventory.status == 200, "\(inventory.text)")
+        let byLocation = (inventory.json["locations"] as? [[String: Any]] ?? []).reduce(into: [String: Int]()) {
+            $0[$1["locationId"] as? String ?? ""] = $1["available"] as? Int
+        }
+        #expect(byLocation["WH-DE-LEJ"] == 371 && byLocation["WH-NL-VEN"] == 434, "\(inventory.text)")
+        #expect(inventory.json["available"] as? Int == byLocation.values.reduce(0, +))
+        #expect(inventory.json["gtin"] as? String == "4062249010000")
+        let unknown = try await HTTPClient.request("GET", "\(kontor.httpAddress)/v1/inventory/NO-SUCH-SKU")
+        #expect(unknown.status == 404)
+        #expect(unknown.json["type"] as? String == "https://kontor.dev/problems/not-found")
         #expect(try await kontor.terminate() == 0)
         let store = try SQLiteStore(path: kontor.stateDirectory.appendingPathComponent("kontor.sqlite").path)
         let locations = try await store.locations(activeOnly: false)
