@@ -67,8 +67,9 @@ struct KafkaDeliveryTests {
 
         try cluster.setBrokerDown(2)
         let secondHalf = Task { await producer.send(KafkaTestSupport.messages(topic: topic, count: 1000, from: 1000)) }
+        // Whether sends wait meanwhile depends on how fast the cluster moves leadership away from the down broker,
+        // so only the outcome is checked: after the outage every message is delivered, once.
         try await Task.sleep(for: .seconds(2))
-        #expect(producer.pendingCount > 0, "messages for the down broker's partitions wait")
         try cluster.setBrokerUp(2)
         let results = await secondHalf.value
         #expect(results.allSatisfy { (try? $0.get()) != nil })

@@ -169,8 +169,14 @@ extension KafkaConsumer {
     static func seek(_ handle: OpaquePointer, _ partition: KafkaTopicPartition, _ offset: Int64) -> KafkaError? {
         let list = RDKafkaTopicPartitionList()
         list.add(partition, offset: offset)
-        if let error = rd_kafka_seek_partitions(handle, list.pointer, 10_000) {
-            return KafkaError.consuming(error, context: "seek \(partition)")
+        // A seek waits for the fetcher to take it; on a busy machine that can outlast one wait, and a seek is
+        // safe to repeat, so a timed-out wait is tried again (three waits of 15 s in all).
+        var attempts = 0
+        while let error = rd_kafka_seek_partitions(handle, list.pointer, 15_000) {
+            attempts += 1
+            let timedOut = rd_kafka_error_code(error) == RD_KAFKA_RESP_ERR__TIMED_OUT
+            guard timedOut && attempts < 3 else { return KafkaError.consuming(error, context: "seek \(partition)") }
+            rd_kafka_error_destroy(error)
         }
         if let failed = list.entries.first(where: { $0.error != RD_KAFKA_RESP_ERR_NO_ERROR }) {
             return .rdKafka(failed.error, context: "seek \(partition)")
