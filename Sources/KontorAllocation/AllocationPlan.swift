@@ -74,24 +74,8 @@ public enum FulfilmentMethod: String, Sendable, Hashable, Codable {
     case pickup
 }
 
-/// Units of one order line allocated at one location.
-public struct AllocatedLine: Sendable, Hashable, Codable {
-    /// The order line's number.
-    public var lineNumber: String
-
-    /// The SKU.
-    public var sku: String
-
-    /// Units allocated here.
-    public var quantity: Int
-
-    /// An allocated line.
-    public init(lineNumber: String, sku: String, quantity: Int) {
-        self.lineNumber = lineNumber
-        self.sku = sku
-        self.quantity = quantity
-    }
-}
+/// Units of one order line allocated at one location (the same shape as a line's demand).
+public typealias AllocatedLine = LineDemand
 
 /// Units of one order line that could not be allocated now.
 public struct BackorderLine: Sendable, Hashable, Codable {

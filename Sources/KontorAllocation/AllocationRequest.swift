@@ -33,7 +33,7 @@ public struct AllocationRequest: Sendable, Hashable, Codable {
     }
 }
 
-/// The demand of one order line: so many units of one SKU.
+/// So many units of one SKU for one order line: a line's demand, or what a shipment takes of it (``AllocatedLine``).
 public struct LineDemand: Sendable, Hashable, Codable {
     /// The order line's number, as on ``OrderLine/lineNumber``.
     public var lineNumber: String
@@ -41,7 +41,7 @@ public struct LineDemand: Sendable, Hashable, Codable {
     /// The seller's SKU, the key of availability and inbound supply.
     public var sku: String
 
-    /// Units wanted; must be positive.
+    /// Units wanted (or allocated); must be positive.
     public var quantity: Int
 
     /// A line's demand.

@@ -103,25 +103,16 @@ enum XMLEscaping {
     /// Character data: `&`, `<` and `>` as entities (`>` so that `]]>` cannot appear), CR as `&#xD;` so that it
     /// survives line-end normalization.
     static func text(_ value: String, at path: String) throws(B2BXMLError) -> String {
-        var output = ""
-        output.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\r": output += "&#xD;"
-            default:
-                try check(scalar, at: path)
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
+        try escape(value, at: path, inAttribute: false)
     }
 
     /// An attribute value in double quotes: also `"` and, so that attribute-value normalization keeps them, tab,
     /// LF and CR as character references.
     static func attribute(_ value: String, at path: String) throws(B2BXMLError) -> String {
+        try escape(value, at: path, inAttribute: true)
+    }
+
+    private static func escape(_ value: String, at path: String, inAttribute: Bool) throws(B2BXMLError) -> String {
         var output = ""
         output.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
@@ -129,10 +120,10 @@ enum XMLEscaping {
             case "&": output += "&amp;"
             case "<": output += "&lt;"
             case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "\t": output += "&#x9;"
-            case "\n": output += "&#xA;"
             case "\r": output += "&#xD;"
+            case "\"" where inAttribute: output += "&quot;"
+            case "\t" where inAttribute: output += "&#x9;"
+            case "\n" where inAttribute: output += "&#xA;"
             default:
                 try check(scalar, at: path)
                 output.unicodeScalars.append(scalar)

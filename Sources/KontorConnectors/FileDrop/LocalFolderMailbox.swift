@@ -50,7 +50,7 @@ public struct LocalFolderMailbox: B2BMailbox {
     public func read(_ name: String) throws -> [UInt8] {
         let path = (settings.inbox as NSString).appendingPathComponent(name)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileMoveError(source: path, target: "", reason: "cannot read the file")
+            throw FileOperationError(source: path, target: "", reason: "cannot read the file")
         }
         return Array(data)
     }
@@ -83,13 +83,13 @@ public struct LocalFolderMailbox: B2BMailbox {
     /// rename(2): atomic, and replaces an existing target (both must be on one file system).
     static func rename(_ source: String, to target: String) throws {
         guard Foundation.rename(source, target) == 0 else {
-            throw FileMoveError(source: source, target: target, reason: String(cString: strerror(errno)))
+            throw FileOperationError(source: source, target: target, reason: String(cString: strerror(errno)))
         }
     }
 }
 
-/// A file operation that failed, with the operating system's reason.
-struct FileMoveError: Error, CustomStringConvertible {
+/// A file read or move that failed, with the reason.
+struct FileOperationError: Error, CustomStringConvertible {
     var source: String
     var target: String
     var reason: String
