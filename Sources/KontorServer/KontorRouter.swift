@@ -100,9 +100,9 @@ public enum KontorRouter {
         case .unavailable(let error):
             return ProblemDetails(
                 type: ProblemDetails.Types.unavailable,
-                title: "Broker unavailable",
+                title: "Order not accepted",
                 status: 503,
-                detail: "The order was not accepted: \(error.message)",
+                detail: "The order was not accepted (broker or store unavailable): \(error.message)",
                 instance: instance,
                 retryAfter: configuration.retryAfterSeconds
             ).response
