@@ -34,8 +34,39 @@ public struct OrderEventType: Sendable {
     /// `com.kontor.order.rejected.v1`: an order failed business validation (payload ``OrderRejected``).
     public static let rejected = EventType("com.kontor.order.rejected.v1")
 
+    /// `com.kontor.order.held.v1`: an order stopped for a person to review, by a review rule or by ops (payload
+    /// ``OrderHeld``).
+    public static let held = EventType("com.kontor.order.held.v1")
+
+    /// `com.kontor.order.released.v1`: ops released a held order; it continues to allocation (payload
+    /// ``OrderReleased``).
+    public static let released = EventType("com.kontor.order.released.v1")
+
+    /// `com.kontor.order.cancelled.v1`: the order was cancelled; its reservations are given back (payload
+    /// ``OrderCancelled``).
+    public static let cancelled = EventType("com.kontor.order.cancelled.v1")
+
+    /// `com.kontor.order.allocated.v1`: stock is reserved for all or part of the order; the rest is backordered
+    /// (payload `OrderAllocated` of `KontorAllocation`).
+    public static let allocated = EventType("com.kontor.order.allocated.v1")
+
+    /// `com.kontor.order.backordered.v1`: nothing could be reserved; every line waits for stock (payload
+    /// `OrderAllocated` of `KontorAllocation`).
+    public static let backordered = EventType("com.kontor.order.backordered.v1")
+
     /// All order event types.
-    public static let all: [EventType] = [received, validated, rejected]
+    public static let all: [EventType] = [
+        received, validated, rejected, held, released, cancelled, allocated, backordered,
+    ]
+}
+
+/// The event types about stock, in one place.
+public struct InventoryEventType: Sendable {
+    private init() {}
+
+    /// `com.kontor.inventory.stock-changed.v1`: on hand, safety stock or inbound stock of a SKU changed (payload
+    /// ``StockChanged``); backordered orders waiting for it are allocated again.
+    public static let stockChanged = EventType("com.kontor.inventory.stock-changed.v1")
 }
 
 /// A CloudEvents `source`: a URI reference naming the producer, such as `/kontor/ingest/http`.
@@ -75,4 +106,13 @@ public struct EventSource: RawRepresentable, Sendable, Hashable, Codable, Custom
 
     /// `/kontor/workers/validation`: the validation worker.
     public static let validationWorker = worker("validation")
+
+    /// `/kontor/workers/allocation`: the allocation worker.
+    public static let allocationWorker = worker("allocation")
+
+    /// `/kontor/api/orders`: an order action through the REST API (cancel, hold, release).
+    public static let orderAPI = EventSource("/kontor/api/orders")
+
+    /// `/kontor/inventory`: the store's stock journal (imports, goods receipts, adjustments).
+    public static let inventory = EventSource("/kontor/inventory")
 }

@@ -41,6 +41,30 @@ public struct KontorTopics: Sendable {
     /// `kontor.order.rejected.v1`: ``OrderRejectedEvent``s.
     public static let orderRejected = "kontor.order.rejected.v1"
 
+    /// `kontor.order.held.v1`: ``OrderHeldEvent``s.
+    public static let orderHeld = "kontor.order.held.v1"
+
+    /// `kontor.order.released.v1`: ``OrderReleasedEvent``s.
+    public static let orderReleased = "kontor.order.released.v1"
+
+    /// `kontor.order.cancelled.v1`: ``OrderCancelledEvent``s.
+    public static let orderCancelled = "kontor.order.cancelled.v1"
+
+    /// `kontor.order.allocated.v1`: allocated and partially allocated orders.
+    public static let orderAllocated = "kontor.order.allocated.v1"
+
+    /// `kontor.order.backordered.v1`: orders of which nothing could be allocated.
+    public static let orderBackordered = "kontor.order.backordered.v1"
+
+    /// `kontor.inventory.stock-changed.v1`: ``StockChangedEvent``s, keyed by SKU.
+    public static let stockChanged = "kontor.inventory.stock-changed.v1"
+
+    /// Every topic that carries order events (keyed by order id), in pipeline order.
+    public static let orderEventTopics = [
+        orderReceived, orderValidated, orderRejected, orderHeld, orderReleased, orderCancelled, orderAllocated,
+        orderBackordered,
+    ]
+
     /// `kontor.ingest.quarantine.v1`: raw payloads the HTTP edge could not decode, as received, with
     /// `kontor-quarantine-*` headers saying why (see ``KontorHeaders``).
     public static let ingestQuarantine = "kontor.ingest.quarantine.v1"
@@ -53,6 +77,12 @@ public struct KontorTopics: Sendable {
 
     /// `kontor.dlq.validation.v1`: messages the validation worker gave up on.
     public static let validationDeadLetter = deadLetter(stage: "validation")
+
+    /// `kontor.dlq.allocation.v1`: messages the allocation worker gave up on.
+    public static let allocationDeadLetter = deadLetter(stage: "allocation")
+
+    /// `kontor.dlq.projection.v1`: messages the read-model projection gave up on.
+    public static let projectionDeadLetter = deadLetter(stage: "projection")
 
     /// Every topic Kontor creates at startup, with its default partition count.
     public static let all: [TopicSpec] = [
@@ -71,6 +101,32 @@ public struct KontorTopics: Sendable {
             partitions: orderTopicPartitions,
             summary: "Orders that failed business validation, with reasons."
         ),
+        TopicSpec(name: orderHeld, partitions: orderTopicPartitions, summary: "Orders held for review."),
+        TopicSpec(
+            name: orderReleased,
+            partitions: orderTopicPartitions,
+            summary: "Held orders released by ops; they continue to allocation."
+        ),
+        TopicSpec(
+            name: orderCancelled,
+            partitions: orderTopicPartitions,
+            summary: "Cancelled orders; their reservations are released."
+        ),
+        TopicSpec(
+            name: orderAllocated,
+            partitions: orderTopicPartitions,
+            summary: "Orders with stock reserved (fully or partially), with the routing decision."
+        ),
+        TopicSpec(
+            name: orderBackordered,
+            partitions: orderTopicPartitions,
+            summary: "Orders of which nothing could be allocated yet."
+        ),
+        TopicSpec(
+            name: stockChanged,
+            partitions: orderTopicPartitions,
+            summary: "Stock changes per SKU; backordered orders are allocated again."
+        ),
         TopicSpec(
             name: ingestQuarantine,
             partitions: auxiliaryTopicPartitions,
@@ -80,6 +136,16 @@ public struct KontorTopics: Sendable {
             name: validationDeadLetter,
             partitions: auxiliaryTopicPartitions,
             summary: "Messages the validation worker could not process."
+        ),
+        TopicSpec(
+            name: allocationDeadLetter,
+            partitions: auxiliaryTopicPartitions,
+            summary: "Messages the allocation worker could not process."
+        ),
+        TopicSpec(
+            name: projectionDeadLetter,
+            partitions: auxiliaryTopicPartitions,
+            summary: "Messages the read-model projection could not process."
         ),
     ]
 
@@ -94,6 +160,12 @@ public struct KontorTopics: Sendable {
         case OrderEventType.received: orderReceived
         case OrderEventType.validated: orderValidated
         case OrderEventType.rejected: orderRejected
+        case OrderEventType.held: orderHeld
+        case OrderEventType.released: orderReleased
+        case OrderEventType.cancelled: orderCancelled
+        case OrderEventType.allocated: orderAllocated
+        case OrderEventType.backordered: orderBackordered
+        case InventoryEventType.stockChanged: stockChanged
         default: nil
         }
     }

@@ -19,8 +19,16 @@ import Testing
                 "kontor.order.received.v1": 6,
                 "kontor.order.validated.v1": 6,
                 "kontor.order.rejected.v1": 6,
+                "kontor.order.held.v1": 6,
+                "kontor.order.released.v1": 6,
+                "kontor.order.cancelled.v1": 6,
+                "kontor.order.allocated.v1": 6,
+                "kontor.order.backordered.v1": 6,
+                "kontor.inventory.stock-changed.v1": 6,
                 "kontor.ingest.quarantine.v1": 3,
                 "kontor.dlq.validation.v1": 3,
+                "kontor.dlq.allocation.v1": 3,
+                "kontor.dlq.projection.v1": 3,
             ]
         )
         #expect(KontorTopics.spec(named: "kontor.order.received.v1")?.partitions == 6)
@@ -35,10 +43,15 @@ import Testing
         #expect(KontorTopics.topic(for: OrderEventType.received) == KontorTopics.orderReceived)
         #expect(KontorTopics.topic(for: OrderEventType.validated) == KontorTopics.orderValidated)
         #expect(KontorTopics.topic(for: OrderEventType.rejected) == KontorTopics.orderRejected)
+        for type in OrderEventType.all + [InventoryEventType.stockChanged] {
+            #expect(KontorTopics.topic(for: type) != nil, "\(type)")
+        }
         #expect(KontorTopics.topic(for: "com.example.other.v1") == nil)
         #expect(
             OrderEventType.all.map(\.rawValue) == [
                 "com.kontor.order.received.v1", "com.kontor.order.validated.v1", "com.kontor.order.rejected.v1",
+                "com.kontor.order.held.v1", "com.kontor.order.released.v1", "com.kontor.order.cancelled.v1",
+                "com.kontor.order.allocated.v1", "com.kontor.order.backordered.v1",
             ]
         )
     }
