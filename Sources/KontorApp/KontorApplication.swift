@@ -97,13 +97,15 @@ public struct KontorApplication: Sendable {
                     bootstrapServers: bootstrapServers,
                     retry: configuration.retry
                 )
-                workerConfiguration.pipelineStep = (KontorWorkerCatalog.names.firstIndex(of: entry.name) ?? 0) + 1
+                workerConfiguration.pipelineStep = entry.pipelineStep
                 workerConfiguration.consumer = configuration.consumerConfiguration(
                     bootstrapServers: bootstrapServers,
                     groupID: workerConfiguration.groupID
                 )
                 let runtime = WorkerRuntime(
-                    handler: entry.makeHandler(),
+                    handler: try entry.makeHandler(
+                        KontorWorkerCatalog.Context(store: store, configuration: configuration, logger: logger)
+                    ),
                     configuration: workerConfiguration,
                     producer: producer,
                     processedLog: store,

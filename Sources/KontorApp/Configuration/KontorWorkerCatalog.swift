@@ -1,17 +1,31 @@
 import KontorModel
+import KontorStore
 import KontorWorkers
+import Logging
 
-/// The one list of pipeline workers `kontor run` knows: name, handler and input topics.
-/// A new stage is one more entry here.
+/// The one list of pipeline workers `kontor run` knows: name, input topics, place in the pipeline and how to make
+/// the handler. A new stage is one more entry here.
 public enum KontorWorkerCatalog {
+    /// What a handler may depend on: the shared store, the configuration and the logger.
+    public struct Context: Sendable {
+        public var store: any KontorStoreBackend
+        public var configuration: KontorConfiguration
+        public var logger: Logger
+    }
+
     public struct Entry: Sendable {
         public var name: String
         public var inputTopics: [String]
-        public var makeHandler: @Sendable () -> any StageHandler
+        /// The stage's place in the pipeline, recorded with its outputs as the orders' progress (see
+        /// ``WorkerConfiguration/pipelineStep``): a later stage needs a higher number.
+        public var pipelineStep: Int
+        public var makeHandler: @Sendable (Context) throws -> any StageHandler
     }
 
     public static let entries: [Entry] = [
-        Entry(name: ValidationHandler.stageName, inputTopics: [KontorTopics.orderReceived]) { ValidationHandler() }
+        Entry(name: ValidationHandler.stageName, inputTopics: [KontorTopics.orderReceived], pipelineStep: 1) { _ in
+            ValidationHandler()
+        }
     ]
 
     public static var names: [String] { entries.map(\.name) }
