@@ -100,6 +100,7 @@ let package = Package(
                 "KontorKafka",
                 "KontorModel",
                 "KontorStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

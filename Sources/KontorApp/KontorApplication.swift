@@ -175,10 +175,11 @@ public struct KontorApplication: Sendable {
 
         if configuration.redriveOnStart.applies(embeddedCluster: configuration.isEmbedded) {
             // Before workers and edges start: the pipeline continues where it stopped.
-            let consumed = Set(
-                configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry).flatMap(\.inputTopics)
-            )
-            _ = try await redrive(from: store, producer: producer, consumedTopics: consumed, logger: logger)
+            var consumers: [String: Set<String>] = [:]
+            for entry in configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry) {
+                for topic in entry.inputTopics { consumers[topic, default: []].insert(entry.name) }
+            }
+            _ = try await redrive(from: store, producer: producer, consumers: consumers, logger: logger)
         }
 
         let group = ServiceGroup(

@@ -14,6 +14,9 @@
 ///   `sku`, `buyerSku` or `gtin` (`line-without-item-id`), a valid GTIN if any (`invalid-gtin`), quantity above zero
 ///   (`non-positive-quantity`), unit price not below zero (`negative-price`), a known Rec. 20 unit (`unknown-unit`),
 ///   a tax rate from 0 to 100 (`invalid-tax-rate`).
+/// - The ship-to postal code must have its country's format where Kontor knows it (`implausible-postal-code`; see
+///   ``PostalCodeFormat``), and each line's quantity must convert to whole pieces (`unit-not-convertible`; see
+///   ``UnitOfMeasure/piecesPerUnit``).
 /// - Line totals, totals and the payment amount must not be negative (`negative-amount`).
 public struct BasicOrderValidator: Sendable {
     /// Creates a validator.
@@ -50,6 +53,16 @@ public struct BasicOrderValidator: Sendable {
         require(order.shipTo.street, "shipTo.street")
         require(order.shipTo.city, "shipTo.city")
         if order.shipTo.country.usesPostalCodes { require(order.shipTo.postalCode, "shipTo.postalCode") }
+        if let postalCode = order.shipTo.postalCode, !postalCode.isBlank,
+            PostalCodeFormat.isPlausible(postalCode, in: order.shipTo.country) == false
+        {
+            let example = PostalCodeFormat.example(for: order.shipTo.country).map { " (e.g. \($0))" } ?? ""
+            add(
+                .implausiblePostalCode,
+                "shipTo.postalCode",
+                "\"\(postalCode)\" is not a postal code of \(order.shipTo.country)\(example)"
+            )
+        }
         checkCountry(order.shipTo.country, "shipTo.country", add)
         if let billTo = order.billTo { checkCountry(billTo.country, "billTo.country", add) }
 
@@ -87,6 +100,15 @@ public struct BasicOrderValidator: Sendable {
                     message += "; use \"\(replacement)\" (\(replacement.name ?? replacement.rawValue))"
                 }
                 add(.unknownUnit, "\(prefix).unitOfMeasure", message)
+            } else if line.quantity.isPositive, line.pieces == nil {
+                let unit = "\(line.unitOfMeasure) (\(line.unitOfMeasure.name ?? "unknown"))"
+                add(
+                    .unitNotConvertible,
+                    "\(prefix).quantity",
+                    line.unitOfMeasure.piecesPerUnit == nil
+                        ? "\(line.quantity) \(unit) does not convert to pieces, the unit stock is kept in"
+                        : "\(line.quantity) \(unit) is not a whole number of pieces"
+                )
             }
         }
 

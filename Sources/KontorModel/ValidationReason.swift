@@ -55,6 +55,32 @@ public struct ValidationReason: Sendable, Hashable, Codable, CustomStringConvert
         public static let invalidGTIN = Code(rawValue: "invalid-gtin")
         /// `invalid-tax-rate`: a tax rate is below 0 or above 100 percent.
         public static let invalidTaxRate = Code(rawValue: "invalid-tax-rate")
+        /// `implausible-postal-code`: a postal code does not have its country's format (e.g. five digits in DE).
+        public static let implausiblePostalCode = Code(rawValue: "implausible-postal-code")
+        /// `unit-not-convertible`: a line's quantity does not convert to whole pieces (a measure such as `KGM`, a
+        /// packaging unit without a known pack size, or a fractional count).
+        public static let unitNotConvertible = Code(rawValue: "unit-not-convertible")
+        /// `unknown-sku`: no catalog product matches the line's SKU, GTIN or the buyer's article number.
+        public static let unknownSKU = Code(rawValue: "unknown-sku")
+        /// `payment-failed`: the channel reports the payment as failed or refunded.
+        public static let paymentFailed = Code(rawValue: "payment-failed")
+        /// `payment-not-authorized` (hold): the payment is neither authorized nor paid, and the order is not on account.
+        public static let paymentNotAuthorized = Code(rawValue: "payment-not-authorized")
+        /// `unknown-customer` (hold): an on-account order names no customer account Kontor knows.
+        public static let unknownCustomer = Code(rawValue: "unknown-customer")
+        /// `credit-limit-exceeded` (hold): an on-account order would take the customer over the credit limit.
+        public static let creditLimitExceeded = Code(rawValue: "credit-limit-exceeded")
+        /// `possible-duplicate` (hold): another order (possibly from another channel) has the same buyer, ship-to,
+        /// items and total.
+        public static let possibleDuplicate = Code(rawValue: "possible-duplicate")
+        /// `order-value-over-threshold` (hold): the order total is above the review threshold for its currency.
+        public static let orderValueOverThreshold = Code(rawValue: "order-value-over-threshold")
+        /// `price-deviation` (hold): a line's unit price deviates from the catalog's list price by more than allowed.
+        public static let priceDeviation = Code(rawValue: "price-deviation")
+        /// `held-by-operator` (hold): a person put the order on hold.
+        public static let heldByOperator = Code(rawValue: "held-by-operator")
+        /// `payment-not-reported` (warning): the order carries no payment details and names no customer account.
+        public static let paymentNotReported = Code(rawValue: "payment-not-reported")
         /// `line-total-mismatch` (warning): a line total differs from quantity times unit price.
         public static let lineTotalMismatch = Code(rawValue: "line-total-mismatch")
         /// `subtotal-mismatch` (warning): the subtotal differs from the sum of the lines.

@@ -19,4 +19,12 @@ public protocol OrderProgressStore: Sendable {
     /// run). A submission whose latest event is on a topic no stage consumes (rejected, dead-lettered, or the last
     /// stage's output) is finished. Oldest first.
     func unfinishedProgress(topics: Set<String>) async throws -> [ProgressEvent]
+
+    /// The submissions' latest events that a consumer has not processed yet: those on a topic of `consumers` (topic →
+    /// the stages consuming it) whose event id one of the topic's stages has not recorded in the
+    /// ``ProcessedEventLog``. Oldest first.
+    ///
+    /// Unlike ``unfinishedProgress(topics:)`` this also finds events that only a side consumer such as the read-model
+    /// projection still needs, and leaves out events every consumer has processed, even when they produced nothing.
+    func pendingProgress(consumers: [String: Set<String>]) async throws -> [ProgressEvent]
 }

@@ -20,6 +20,9 @@ struct RefusingProgressStore: OrderProgressStore {
     func unfinishedProgress(topics: Set<String>) async throws -> [ProgressEvent] {
         try await store.unfinishedProgress(topics: topics)
     }
+    func pendingProgress(consumers: [String: Set<String>]) async throws -> [ProgressEvent] {
+        try await store.pendingProgress(consumers: consumers)
+    }
 }
 
 /// The publisher against the embedded Kafka cluster and a real SQLite store.

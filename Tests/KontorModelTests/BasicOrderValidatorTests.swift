@@ -7,8 +7,47 @@ import Testing
 
     @Test func validOrdersPass() throws {
         #expect(validator.validate(SampleOrders.minimal).isEmpty)
-        #expect(validator.validate(SampleOrders.allOptionalFields).isEmpty)
-        #expect(validator.validate(try SampleOrders.rich()).isEmpty)
+        // Both fixtures sell a line by the kilogram, which stock (kept in pieces) cannot serve.
+        #expect(validator.validate(SampleOrders.allOptionalFields).map(\.code) == [.unitNotConvertible])
+        let rich = try SampleOrders.rich()
+        #expect(validator.validate(rich).map(\.field) == ["lines[1].quantity"])
+        var inPieces = rich
+        inPieces.lines[1].unitOfMeasure = .one
+        inPieces.lines[1].quantity = DecimalAmount("3")!
+        #expect(validator.validate(inPieces).isEmpty)
+    }
+
+    @Test func quantitiesConvertToWholePieces() throws {
+        var order = SampleOrders.minimal
+        order.lines[0].quantity = DecimalAmount("2")!
+        order.lines[0].unitOfMeasure = UnitOfMeasure("DZN")!
+        #expect(validator.validate(order).isEmpty)
+        #expect(order.lines[0].pieces == 24)
+        order.lines[0].unitOfMeasure = UnitOfMeasure("PR")!
+        order.lines[0].quantity = DecimalAmount("1.5")!
+        #expect(order.lines[0].pieces == 3)
+        order.lines[0].unitOfMeasure = .one
+        #expect(order.lines[0].pieces == nil)
+        let reasons = validator.validate(order)
+        #expect(reasons.map(\.code) == [.unitNotConvertible])
+        #expect(reasons.first?.message.contains("not a whole number of pieces") == true)
+        order.lines[0].quantity = DecimalAmount("4")!
+        order.lines[0].unitOfMeasure = UnitOfMeasure("XCT")!
+        #expect(validator.validate(order).first?.message.contains("does not convert to pieces") == true)
+    }
+
+    @Test(arguments: [
+        ("DE", "1011", false), ("DE", "10115", true), ("AT", "1010", true), ("AT", "10100", false),
+        ("CH", "8001", true), ("NL", "1011 AB", true), ("NL", "10115", false), ("FR", "75001", true),
+        ("GB", "SW1A 1AA", true), ("GB", "12345", false), ("US", "62701", true), ("US", "62701-1234", true),
+        ("US", "6270", false),
+    ])
+    func postalCodesHaveTheirCountrysFormat(country: String, postalCode: String, plausible: Bool) {
+        var order = SampleOrders.minimal
+        order.shipTo.country = CountryCode(country)!
+        order.shipTo.postalCode = postalCode
+        let codes = validator.validate(order).map(\.code)
+        #expect(codes.contains(.implausiblePostalCode) == !plausible, "\(codes)")
     }
 
     struct Rule: Sendable, CustomTestStringConvertible {

@@ -140,6 +140,62 @@ struct OrderProgressStoreTests {
     }
 
     @Test(
+        "Pending events are those a consuming stage has not processed, side consumers included",
+        arguments: StoreBackend.allCases
+    )
+    func pending(backend: StoreBackend) async throws {
+        try await withTestStore(backend) { store, _ async throws in
+            try await store.recordProgress([
+                Self.event("ord_1", "1", correlation: "1", step: 0, topic: Self.received, at: 1_000),
+                Self.event("ord_2", "2", correlation: "2", step: 0, topic: Self.received, at: 2_000),
+                Self.event("ord_3", "3", correlation: "3", step: 0, topic: Self.received, at: 3_000),
+            ])
+            // ord_2 was validated and its output projected; ord_3 was rejected but not projected yet.
+            try await store.record(
+                processed: ["validation": ["2", "3"]],
+                progress: [
+                    Self.event("ord_2", "2-v", correlation: "2", step: 1, topic: Self.validated, at: 4_000),
+                    Self.event("ord_3", "3-r", correlation: "3", step: 1, topic: Self.rejected, at: 5_000),
+                ]
+            )
+            try await store.record(stage: "projection", eventIDs: ["1", "2", "3", "2-v"])
+            let consumers: [String: Set<String>] = [
+                Self.received: ["validation", "projection"],
+                Self.validated: ["projection"],
+                Self.rejected: ["projection"],
+            ]
+            #expect(try await store.pendingProgress(consumers: consumers).map(\.eventID) == ["1", "3-r"])
+            try await store.record(stage: "projection", eventIDs: ["3-r"])
+            try await store.record(stage: "validation", eventIDs: ["1"])
+            #expect(try await store.pendingProgress(consumers: consumers).isEmpty)
+            // Without the projection, a rejected order is finished and a validated one waits for nobody.
+            #expect(try await store.pendingProgress(consumers: [:]).isEmpty)
+        }
+    }
+
+    @Test(
+        "A stage acting on a submission again replaces its own earlier event with the newer one",
+        arguments: StoreBackend.allCases
+    )
+    func sameStepNewerEvent(backend: StoreBackend) async throws {
+        try await withTestStore(backend) { store, _ async throws in
+            let backordered = Self.event("ord_b", "B-a1", correlation: "B", step: 2, topic: Self.validated, at: 1_000)
+            try await store.recordProgress([backordered])
+            var allocated = Self.event("ord_b", "B-a2", correlation: "B", step: 2, topic: Self.rejected, at: 2_000)
+            try await store.recordProgress([allocated])
+            #expect(try await store.progress(orderID: OrderID("ord_b")) == allocated)
+            // An older event of the same step arriving late changes nothing.
+            try await store.recordProgress([backordered])
+            #expect(try await store.progress(orderID: OrderID("ord_b")) == allocated)
+            allocated.step = 1
+            allocated.eventID = "B-old"
+            allocated.updatedAt = Timestamp(microsecondsSinceEpoch: 9_000)
+            try await store.recordProgress([allocated])
+            #expect(try await store.progress(orderID: OrderID("ord_b"))?.eventID == "B-a2")
+        }
+    }
+
+    @Test(
         "Processed ids and progress are recorded together; old single-stage recording still works",
         arguments: StoreBackend.allCases
     )

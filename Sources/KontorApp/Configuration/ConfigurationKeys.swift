@@ -1,4 +1,5 @@
 import Foundation
+import KontorModel
 import KontorServer
 import KontorWorkers
 import Logging
@@ -149,6 +150,30 @@ public enum ConfigurationKeys {
         },
         Key(path: "workers.retry.maxBackoffMs", summary: "Longest retry delay (default 5000)") {
             $0.retry.maxBackoff = .milliseconds(try int($1, "workers.retry.maxBackoffMs", in: 0...3_600_000))
+        },
+        Key(
+            path: "validation.review.orderValueOver",
+            summary: "Hold orders above these totals, e.g. 'EUR 10000, GBP 8500'; empty = never (default EUR/CHF/USD "
+                + "10000, GBP 8500)"
+        ) {
+            do {
+                $0.reviewRules.orderValueOver = try ReviewRules.parseThresholds($1)
+            } catch {
+                throw ConfigurationError("validation.review.orderValueOver: \(error)")
+            }
+        },
+        Key(
+            path: "validation.review.priceDeviationPercent",
+            summary: "Hold orders whose prices deviate more from the list price; 0 = off (default 25)"
+        ) {
+            let percent = try int($1, "validation.review.priceDeviationPercent", in: 0...10_000)
+            $0.reviewRules.priceDeviationPercent = percent == 0 ? nil : DecimalAmount(percent)
+        },
+        Key(
+            path: "validation.duplicateWindowHours",
+            summary: "Hold an order equal to another seen this many hours before; 0 = off (default 72)"
+        ) {
+            $0.reviewRules.duplicateWindowHours = try int($1, "validation.duplicateWindowHours", in: 0...8760)
         },
         Key(
             path: "pipeline.redriveOnStart",

@@ -50,6 +50,8 @@ public struct KontorConfiguration: Sendable {
     /// Workers this process runs when it has the `workers` role.
     public var enabledWorkers: [String] = [ValidationHandler.stageName]
     public var retry = RetryPolicy()
+    /// When the validation worker holds an order for review (`validation.review.*`).
+    public var reviewRules = ReviewRules()
     /// When unfinished orders are published again at startup (`pipeline.redriveOnStart`).
     public var redriveOnStart = RedriveOnStart.embedded
 

@@ -23,8 +23,9 @@ public enum KontorWorkerCatalog {
     }
 
     public static let entries: [Entry] = [
-        Entry(name: ValidationHandler.stageName, inputTopics: [KontorTopics.orderReceived], pipelineStep: 1) { _ in
-            ValidationHandler()
+        Entry(name: ValidationHandler.stageName, inputTopics: [KontorTopics.orderReceived], pipelineStep: 1) {
+            context in
+            ValidationHandler(store: context.store, rules: context.configuration.reviewRules)
         }
     ]
 

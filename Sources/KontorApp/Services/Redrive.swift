@@ -3,9 +3,9 @@ import KontorStore
 import KontorWorkers
 import Logging
 
-/// Publishes every unfinished order's latest event again, byte for byte (same key, value and headers, so the same
-/// event id), and returns how many: the orders whose recorded progress sits on one of `consumedTopics` (the input
-/// topics of the stages that run).
+/// Publishes again, byte for byte (same key, value and headers, so the same event id), every order's latest event
+/// that a running stage has not processed yet, and returns how many: `consumers` maps each input topic to the stages
+/// consuming it, side consumers such as the read-model projection included.
 ///
 /// Called at startup after the topics exist and before workers and edges run. With the embedded cluster, which is
 /// empty after a restart, this continues every accepted order where its pipeline stopped; a stage that already
@@ -15,10 +15,10 @@ import Logging
 func redrive(
     from store: any OrderProgressStore,
     producer: KafkaProducer,
-    consumedTopics: Set<String>,
+    consumers: [String: Set<String>],
     logger: Logger
 ) async throws -> Int {
-    let unfinished = try await store.unfinishedProgress(topics: consumedTopics)
+    let unfinished = try await store.pendingProgress(consumers: consumers)
     // Bounded batches: the producer's queue holds at most this many at once.
     for start in stride(from: 0, to: unfinished.count, by: 1000) {
         let chunk = unfinished[start..<min(start + 1000, unfinished.count)]
@@ -36,7 +36,7 @@ func redrive(
     }
     logger.notice(
         "re-drove \(unfinished.count) unfinished orders from the store",
-        metadata: ["kontor.count": "\(unfinished.count)", "kafka.topics": "\(consumedTopics.sorted())"]
+        metadata: ["kontor.count": "\(unfinished.count)", "kafka.topics": "\(consumers.keys.sorted())"]
     )
     return unfinished.count
 }

@@ -33,6 +33,20 @@ extension PostgresStore: OrderProgressStore {
         )
     }
 
+    public func pendingProgress(consumers: [String: Set<String>]) async throws -> [ProgressEvent] {
+        let (topics, stages) = ProgressColumns.consumerPairs(consumers)
+        guard !topics.isEmpty else { return [] }
+        return try await fetch(
+            """
+            WITH consumers(topic, stage) AS (SELECT * FROM unnest(\(topics)::text[], \(stages)::text[]))
+            SELECT \(unescaped: ProgressColumns.names) FROM order_progress
+            WHERE \(unescaped: ProgressColumns.pendingCondition)
+            ORDER BY updated_at, order_id
+            """,
+            Self.progressEvent
+        )
+    }
+
     public func record(processed: [String: [String]], progress: [ProgressEvent]) async throws {
         guard processed.values.contains(where: { !$0.isEmpty }) || !progress.isEmpty else { return }
         let logger = self.logger

@@ -36,6 +36,23 @@ extension SQLiteStore: OrderProgressStore {
         }
     }
 
+    public func pendingProgress(consumers: [String: Set<String>]) async throws -> [ProgressEvent] {
+        let (topics, stages) = ProgressColumns.consumerPairs(consumers)
+        guard !topics.isEmpty else { return [] }
+        let values = Array(repeating: "(?, ?)", count: topics.count).joined(separator: ", ")
+        return try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    WITH consumers(topic, stage) AS (VALUES \(values))
+                    SELECT \(ProgressColumns.names) FROM order_progress WHERE \(ProgressColumns.pendingCondition)
+                    ORDER BY updated_at, order_id
+                    """,
+                arguments: StatementArguments(zip(topics, stages).flatMap { [$0, $1] })
+            ).map(Self.progressEvent)
+        }
+    }
+
     public func record(processed: [String: [String]], progress: [ProgressEvent]) async throws {
         guard processed.values.contains(where: { !$0.isEmpty }) || !progress.isEmpty else { return }
         let now = Date()

@@ -6,8 +6,25 @@ enum ProgressColumns {
     static let names =
         "order_id, event_id, correlation_id, step, stage, topic, message_key, value, headers_json, updated_at"
 
-    /// What replaces a submission's stored event: a later step. A late or repeated write leaves it alone.
-    static let replaceCondition = "excluded.step > order_progress.step"
+    /// What replaces a submission's stored event: a later step, or a newer event of the same step (a stage that acts
+    /// on an order again, e.g. allocation once backordered stock arrives). A late or repeated write leaves it alone.
+    static let replaceCondition = """
+        excluded.step > order_progress.step OR (excluded.step = order_progress.step \
+        AND excluded.updated_at > order_progress.updated_at AND excluded.event_id <> order_progress.event_id)
+        """
+
+    /// The pairs of `consumers` (topic → stages) as two parallel arrays, sorted.
+    static func consumerPairs(_ consumers: [String: Set<String>]) -> (topics: [String], stages: [String]) {
+        let pairs = consumers.flatMap { topic, stages in stages.map { (topic, $0) } }.sorted { $0 < $1 }
+        return (pairs.map(\.0), pairs.map(\.1))
+    }
+
+    /// The condition on `order_progress` rows of ``OrderProgressStore/pendingProgress(consumers:)``, given a
+    /// `consumers(topic, stage)` relation.
+    static let pendingCondition = """
+        EXISTS (SELECT 1 FROM consumers c WHERE c.topic = order_progress.topic AND NOT EXISTS \
+        (SELECT 1 FROM processed_events e WHERE e.stage = c.stage AND e.event_id = order_progress.event_id))
+        """
 
     /// The assignments of the upsert's `DO UPDATE SET`.
     static let assignments = """
