@@ -49,11 +49,11 @@ enum SampleOrders {
     static func json(number: String, country: String = "DE", quantity: String = "\"2\"") -> String {
         """
         {"schemaVersion":"1.0","orderNumber":"\(number)","channel":"web","orderDate":"2026-11-28","currency":"EUR",
-         "buyer":{"id":"C-100","name":"Erika Mustermann","email":"erika@example.com"},
+         "buyer":{"id":"C-100","name":"Erika Mustermann","email":"erika+\(number)@example.com"},
          "shipTo":{"name":"Erika Mustermann","street":"Heidestraße 17","city":"Köln","postalCode":"51147","country":"\(country)"},
-         "lines":[{"lineNumber":"1","sku":"SKU-RED-M","description":"T-Shirt rot M","quantity":\(quantity),
-                   "unitOfMeasure":"C62","unitPrice":"19.95"}],
-         "totals":{"grandTotal":"39.90"},
+         "lines":[{"lineNumber":"1","sku":"PT-DRL-12V-030","description":"Cordless drill driver 12 V",
+                   "quantity":\(quantity),"unitOfMeasure":"C62","unitPrice":"99.90"}],
+         "totals":{"grandTotal":"199.80"},
          "payment":{"method":"card","status":"paid"}}
         """
     }

@@ -22,9 +22,26 @@ struct WebhookEndToEndTests {
             .base64EncodedString()
     }
 
+    /// The demo seed plus the products of the Shopify sample, so that validation finds its SKUs.
+    static func seedWithSampleProducts() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-seed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["catalog.csv", "locations.csv", "stock.csv"] {
+            try FileManager.default.copyItem(
+                at: repositoryRoot.appendingPathComponent("seed/\(name)"),
+                to: folder.appendingPathComponent(name)
+            )
+        }
+        let catalog = folder.appendingPathComponent("catalog.csv")
+        let extra = "BEANIE-CHAR,,Beanie charcoal,120,24.50,USD\nSCARF-ALP-OAT,,Alpaca scarf oat,200,89.00,USD\n"
+        try (String(contentsOf: catalog, encoding: .utf8) + extra).write(to: catalog, atomically: true, encoding: .utf8)
+        return folder
+    }
+
     static func startKontor(environment: [String: String] = [:]) async throws -> KontorProcess {
         let kontor = try KontorProcess(
             arguments: [
+                "--set", "seed.directory=\(try seedWithSampleProducts().path)",
                 "--set", "connectors.directory=\(repositoryRoot.appendingPathComponent("connectors").path)",
                 "--set", "mappings.directory=\(repositoryRoot.appendingPathComponent("mappings").path)",
             ],
