@@ -10,17 +10,24 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: "Build with -c release for figures worth recording (`make bench`)."
     )
 
-    @Argument(help: "Which benchmark: kafka, map, edi, routing, or all.") var suite: String = "all"
+    @Argument(help: "Which benchmark: kafka, map, edi, routing, pipeline, or all.") var suite: String = "all"
     @Option(help: "Messages for the throughput runs.") var messages: Int = 200_000
     @Option(help: "Message size in bytes.") var size: Int = 1024
     @Option(help: "Brokers of the embedded cluster.") var brokers: Int = 1
     @Option(help: "Offered rate (messages/s) of the latency run.") var rate: Int = 5_000
     @Option(help: "Partitions per benchmark topic.") var partitions: Int = 64
     @Option(help: "Folder of mappings (map benchmark).") var mappings: String = "mappings"
+    @Option(help: "Orders of the pipeline benchmark's burst.") var orders: Int = 5_000
+    @Option(help: "Lines per order (pipeline benchmark).") var lines: Int = 5
+    @Option(help: "Orders/s of the pipeline latency phase; 0 = half the measured throughput.") var orderRate: Int = 0
+    @Option(
+        help:
+            "Also run the pipeline benchmark on this PostgreSQL database (postgres:// URL); default: the environment's KONTOR_BENCH_POSTGRES_URL."
+    ) var postgres: String?
 
     func run() async throws {
-        guard ["kafka", "map", "edi", "routing", "all"].contains(suite) else {
-            throw ValidationError("unknown benchmark '\(suite)': kafka, map, edi, routing, all")
+        guard ["kafka", "map", "edi", "routing", "pipeline", "all"].contains(suite) else {
+            throw ValidationError("unknown benchmark '\(suite)': kafka, map, edi, routing, pipeline, all")
         }
         let logger = bootstrapLogging(level: .error)
         if suite == "map" || suite == "all" {
@@ -33,6 +40,19 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if suite == "routing" || suite == "all" {
             for line in try RoutingBenchmark().run().lines { print(line) }
+        }
+        if suite == "pipeline" || suite == "all" {
+            let postgresURL = postgres ?? ProcessInfo.processInfo.environment["KONTOR_BENCH_POSTGRES_URL"]
+            // SQLite always; PostgreSQL too when a database is given.
+            let stores: [String?] = postgresURL.map { [nil, $0] } ?? [nil]
+            for storeURL in stores {
+                var benchmark = PipelineBenchmark(logger: logger)
+                benchmark.orders = orders
+                benchmark.linesPerOrder = lines
+                benchmark.rate = orderRate
+                benchmark.storeURL = storeURL
+                for line in try await benchmark.run().lines { print(line) }
+            }
         }
         if suite == "kafka" || suite == "all" {
             var benchmark = KafkaBenchmark(logger: logger)
