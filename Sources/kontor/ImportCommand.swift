@@ -3,11 +3,11 @@ import Foundation
 import KontorApp
 import KontorStore
 
-/// `kontor import catalog|locations|stock FILE.csv`: loads master data into the configured store.
+/// `kontor import catalog|locations|stock|customers|buyer-skus FILE.csv`: loads master data into the configured store.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Load a catalog, locations or stock CSV file into the store.",
+        abstract: "Load a catalog, locations, stock, customers or buyer-skus CSV file into the store.",
         discussion: """
             The store is the one `kontor run` uses (store.url, else <stateDirectory>/kontor.sqlite). Columns are \
             documented in Sources/KontorStore/README.md; a file is checked whole before anything is stored, and an \
@@ -15,7 +15,7 @@ struct ImportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "What the file holds: catalog, locations or stock.") var kind: String
+    @Argument(help: "What the file holds: catalog, locations, stock, customers or buyer-skus.") var kind: String
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "YAML configuration file.") var config: String?
     @Option(help: "State folder (store, runtime files).") var stateDir: String?
@@ -23,7 +23,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let kind = StoreSeeding.Kind(rawValue: kind) else {
-            throw ValidationError("'\(kind)' is not catalog, locations or stock")
+            throw ValidationError("'\(kind)' is not catalog, locations, stock, customers or buyer-skus")
         }
         var flags: [String: String] = [:]
         if let stateDir { flags["stateDirectory"] = stateDir }

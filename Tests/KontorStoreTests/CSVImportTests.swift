@@ -37,6 +37,48 @@ struct CSVImportTests {
             let again = try await StockCSVImporter(store: store)
                 .importFile(atPath: Self.seedFolder.appendingPathComponent("stock.csv").path)
             #expect(again.records == stock.records)
+
+            let customers = try await CustomerCSVImporter(store: store)
+                .importFile(atPath: Self.seedFolder.appendingPathComponent("customers.csv").path)
+            #expect(customers.records == 5)
+            let mueller = try #require(try await store.customer(id: "K-10023"))
+            #expect(mueller.creditLimit == DecimalAmount("25000.00") && mueller.openBalance == DecimalAmount("3120.50"))
+            let references = try await BuyerSKUCSVImporter(store: store)
+                .importFile(atPath: Self.seedFolder.appendingPathComponent("buyer-skus.csv").path)
+            #expect(references.records == 6)
+            #expect(try await store.product(customerID: "K-10023", buyerSKU: "MS-471-200")?.sku == "PT-IMP-18V-200")
+        }
+    }
+
+    @Test(
+        "Customer and buyer SKU rows are checked; a buyer SKU must name a catalog product",
+        arguments: StoreBackend.allCases
+    )
+    func customerAndBuyerSKUErrors(backend: StoreBackend) async throws {
+        #expect(throws: CSVImportError.self) {
+            try CustomerCSVImporter.customers("id,name,credit_limit\nK-1,A,100\n", fileName: "c.csv")
+        }
+        do {
+            _ = try CustomerCSVImporter.customers("id,name\nK-1,A\nK-1,B\n", fileName: "c.csv")
+            Issue.record("a repeated id must be refused")
+        } catch {
+            #expect("\(error)".contains("row 3") && "\(error)".contains("appears again"), "\(error)")
+        }
+        try await withTestStore(backend) { store, _ async throws in
+            try await store.upsertProducts([Product(sku: "A-1", description: "Widget")])
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("buyer-\(UUID().uuidString).csv")
+            try "customer_id,buyer_sku,sku\nK-1,X-1,A-1\nK-1,X-2,NOPE\n".write(
+                to: file,
+                atomically: true,
+                encoding: .utf8
+            )
+            do {
+                _ = try await BuyerSKUCSVImporter(store: store).importFile(atPath: file.path)
+                Issue.record("an unknown SKU must be refused")
+            } catch {
+                #expect("\(error)".contains("NOPE") && "\(error)".contains("not in the catalog"), "\(error)")
+            }
+            #expect(try await store.product(customerID: "K-1", buyerSKU: "X-1") == nil, "nothing stored")
         }
     }
 

@@ -2,13 +2,14 @@ import Foundation
 import KontorStore
 import Logging
 
-/// Loads a store with the CSV files of a folder (`catalog.csv`, `locations.csv`, `stock.csv`, each optional), in
-/// that order, because stock refers to products and locations. `kontor run` seeds an empty store with the demo
+/// Loads a store with the CSV files of a folder (`catalog.csv`, `locations.csv`, `stock.csv`, `customers.csv`,
+/// `buyer-skus.csv`, each optional), in that order, because stock and buyer SKUs refer to products and locations. `kontor run` seeds an empty store with the demo
 /// data under `seed/`; `kontor import` loads real files the same way.
 public enum StoreSeeding {
     /// What `kontor import` and seeding load.
     public enum Kind: String, CaseIterable, Sendable {
-        case catalog, locations, stock
+        case catalog, locations, stock, customers
+        case buyerSKUs = "buyer-skus"
     }
 
     /// Imports one CSV file; returns the summary.
@@ -19,6 +20,8 @@ public enum StoreSeeding {
         case .catalog: try await CatalogCSVImporter(store: store).importFile(atPath: path)
         case .locations: try await LocationCSVImporter(store: store).importFile(atPath: path)
         case .stock: try await StockCSVImporter(store: store).importFile(atPath: path)
+        case .customers: try await CustomerCSVImporter(store: store).importFile(atPath: path)
+        case .buyerSKUs: try await BuyerSKUCSVImporter(store: store).importFile(atPath: path)
         }
     }
 
