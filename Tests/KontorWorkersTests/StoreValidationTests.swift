@@ -199,3 +199,22 @@ struct StoreValidationTests {
         #expect(try await store.customer(id: "ACME")?.openBalance == 900)
     }
 }
+
+extension StoreValidationTests {
+    @Test("Cancelling an on-account order gives its credit back once; an unpaid or unknown order gets nothing")
+    func creditRefund() async throws {
+        var order = try WorkerTestSupport.order(number: "CR-1")
+        order.buyer.id = "ACME"
+        order.payment = Payment(method: .invoice, status: .onAccount)
+        order.lines[0].unitPrice = 10
+        order.lines[0].quantity = 5
+        order.totals = OrderTotals(grandTotal: 50)
+        let refund = CreditRefund(accounts: store)
+        #expect(try await refund.refund(order) == nil, "not charged yet")
+        #expect(try await outcome(order).topic == KontorTopics.orderValidated)
+        #expect(try await store.customer(id: "ACME")?.openBalance == 950)
+        #expect(try await refund.refund(order) == 50)
+        #expect(try await refund.refund(order) == nil, "a second cancellation refunds nothing")
+        #expect(try await store.customer(id: "ACME")?.openBalance == 900)
+    }
+}
