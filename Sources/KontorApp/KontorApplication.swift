@@ -144,7 +144,8 @@ public struct KontorApplication: Sendable {
                 webhooks: connectors.endpoints,
                 documents: connectors.inbound,
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
-                inventory: store
+                inventory: store,
+                orders: OrderAPI(store: store, producer: producer, logger: logger)
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

@@ -60,7 +60,10 @@ struct OrderReadModelStoreTests {
         }
     }
 
-    @Test("The latest allocation is kept beside the order, and cleared when saved as nil", arguments: StoreBackend.allCases)
+    @Test(
+        "The latest allocation is kept beside the order, and cleared when saved as nil",
+        arguments: StoreBackend.allCases
+    )
     func allocation(backend: StoreBackend) async throws {
         try await withTestStore(backend) { store, _ async throws in
             let saved = try await store.saveOrder(Self.record(1), expectedVersion: nil)

@@ -48,7 +48,7 @@ public struct KontorConfiguration: Sendable {
     public var ingest = IngestConfiguration()
 
     /// Workers this process runs when it has the `workers` role.
-    public var enabledWorkers: [String] = [ValidationHandler.stageName]
+    public var enabledWorkers: [String] = [ValidationHandler.stageName, ProjectionHandler.stageName]
     public var retry = RetryPolicy()
     /// When unfinished orders are published again at startup (`pipeline.redriveOnStart`).
     public var redriveOnStart = RedriveOnStart.embedded

@@ -25,7 +25,11 @@ public enum KontorWorkerCatalog {
     public static let entries: [Entry] = [
         Entry(name: ValidationHandler.stageName, inputTopics: [KontorTopics.orderReceived], pipelineStep: 1) { _ in
             ValidationHandler()
-        }
+        },
+        // Produces nothing, so its step is never recorded; it only has to be a number of its own.
+        Entry(name: ProjectionHandler.stageName, inputTopics: ProjectionHandler.inputTopics, pipelineStep: 3) {
+            ProjectionHandler(store: $0.store)
+        },
     ]
 
     public static var names: [String] { entries.map(\.name) }
