@@ -78,7 +78,9 @@ public struct KontorApplication: Sendable {
             ? configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry) : []
         let lagMonitor = PipelineLagMonitor(
             admin: admin,
-            watches: KontorWorkerCatalog.entries.map { .init(group: "kontor-\($0.name)", topics: $0.inputTopics) },
+            watches: KontorWorkerCatalog.entries.filter(\.feedsPipeline).map {
+                .init(group: "kontor-\($0.name)", topics: $0.inputTopics)
+            },
             logger: logger
         )
         services.append(lagMonitor)
@@ -177,7 +179,8 @@ public struct KontorApplication: Sendable {
         if configuration.redriveOnStart.applies(embeddedCluster: configuration.isEmbedded) {
             // Before workers and edges start: the pipeline continues where it stopped.
             let consumed = Set(
-                configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry).flatMap(\.inputTopics)
+                configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry).filter(\.feedsPipeline)
+                    .flatMap(\.inputTopics)
             )
             _ = try await redrive(from: store, producer: producer, consumedTopics: consumed, logger: logger)
         }

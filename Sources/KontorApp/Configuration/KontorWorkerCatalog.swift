@@ -19,6 +19,9 @@ public enum KontorWorkerCatalog {
         /// The stage's place in the pipeline, recorded with its outputs as the orders' progress (see
         /// ``WorkerConfiguration/pipelineStep``): a later stage needs a higher number.
         public var pipelineStep: Int
+        /// False for a stage that only keeps a view (the projection): its backlog is not pipeline load for ingest
+        /// backpressure, and an order whose latest event only it consumes counts as finished for the redrive.
+        public var feedsPipeline = true
         public var makeHandler: @Sendable (Context) throws -> any StageHandler
     }
 
@@ -27,7 +30,12 @@ public enum KontorWorkerCatalog {
             ValidationHandler()
         },
         // Produces nothing, so its step is never recorded; it only has to be a number of its own.
-        Entry(name: ProjectionHandler.stageName, inputTopics: ProjectionHandler.inputTopics, pipelineStep: 3) {
+        Entry(
+            name: ProjectionHandler.stageName,
+            inputTopics: ProjectionHandler.inputTopics,
+            pipelineStep: 3,
+            feedsPipeline: false
+        ) {
             ProjectionHandler(store: $0.store)
         },
     ]
