@@ -97,13 +97,15 @@ let package = Package(
         .target(
             name: "KontorWorkers",
             dependencies: [
+                "KontorAllocation",
                 "KontorKafka",
                 "KontorModel",
                 "KontorStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .target(
             name: "KontorServer",
@@ -118,6 +120,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
@@ -221,8 +224,18 @@ let package = Package(
         .testTarget(
             name: "KontorWorkersTests",
             dependencies: [
+                "KontorAllocation",
                 "KontorWorkers",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "KontorServerTests",
+            dependencies: [
+                "KontorConnectors", "KontorKafka", "KontorMapping", "KontorModel", "KontorServer", "KontorStore",
+                "KontorTestSupport", "KontorWorkers",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "CLibXML2"]),

@@ -78,7 +78,9 @@ public struct KontorApplication: Sendable {
             ? configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry) : []
         let lagMonitor = PipelineLagMonitor(
             admin: admin,
-            watches: KontorWorkerCatalog.entries.map { .init(group: "kontor-\($0.name)", topics: $0.inputTopics) },
+            watches: KontorWorkerCatalog.entries.filter(\.feedsPipeline).map {
+                .init(group: "kontor-\($0.name)", topics: $0.inputTopics)
+            },
             logger: logger
         )
         services.append(lagMonitor)
@@ -144,7 +146,8 @@ public struct KontorApplication: Sendable {
                 webhooks: connectors.endpoints,
                 documents: connectors.inbound,
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
-                inventory: store
+                inventory: store,
+                orders: OrderAPI(store: store, producer: producer, logger: logger)
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

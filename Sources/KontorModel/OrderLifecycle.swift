@@ -39,6 +39,11 @@ public enum OrderLifecycle {
         return false
     }
 
+    /// The status `step` leads to where it is allowed.
+    public static func target(of step: Step) -> OrderStatus {
+        target(of: step, from: .received)
+    }
+
     private static func target(of step: Step, from status: OrderStatus) -> OrderStatus {
         switch step {
         case .receive: .received

@@ -8,7 +8,8 @@ import KontorStore
 import Logging
 import NIOCore
 
-/// The HTTP API: order ingest, B2B documents, webhooks, health and readiness.
+/// The HTTP API: order ingest, B2B documents, webhooks, inventory, the orders' read API and actions, health and
+/// readiness, and its OpenAPI document (`/v1/openapi.yaml`).
 public enum KontorRouter {
     public static func make(
         ingest: OrderIngest,
@@ -18,7 +19,8 @@ public enum KontorRouter {
         webhooks: [WebhookEndpoint] = [],
         documents: B2BInbound? = nil,
         quarantine: QuarantineWriter? = nil,
-        inventory: (any CatalogStore & InventoryStore)? = nil
+        inventory: (any CatalogStore & InventoryStore)? = nil,
+        orders: OrderAPI? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -41,6 +43,10 @@ public enum KontorRouter {
         if let inventory {
             InventoryRoutes.add(inventory, to: router)
         }
+        if let orders {
+            OrderRoutes.add(orders, to: router)
+        }
+        OpenAPIRoutes.add(to: router)
         if let documents {
             DocumentRoutes.add(documents, to: router, configuration: configuration, load: load, quarantine: quarantine)
         }

@@ -54,6 +54,8 @@ public struct ProblemDetails: Codable, Sendable, Hashable {
         public static let unmappable = "https://kontor.dev/problems/unmappable-payload"
         public static let connectorUnavailable = "https://kontor.dev/problems/connector-unavailable"
         public static let notFound = "https://kontor.dev/problems/not-found"
+        public static let invalidParameter = "https://kontor.dev/problems/invalid-parameter"
+        public static let illegalTransition = "https://kontor.dev/problems/illegal-transition"
     }
 
     /// The HTTP response carrying this problem.

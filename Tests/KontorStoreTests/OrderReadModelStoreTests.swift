@@ -60,6 +60,34 @@ struct OrderReadModelStoreTests {
         }
     }
 
+    @Test(
+        "The latest allocation is kept beside the order, and cleared when saved as nil",
+        arguments: StoreBackend.allCases
+    )
+    func allocation(backend: StoreBackend) async throws {
+        try await withTestStore(backend) { store, _ async throws in
+            let saved = try await store.saveOrder(Self.record(1), expectedVersion: nil)
+            #expect(saved.allocationJSON == nil)
+            #expect(try await store.order(id: saved.orderID)?.allocationJSON == nil)
+            var allocated = saved
+            allocated.status = "allocated"
+            allocated.allocationJSON = Data(#"{"shipments":[{"locationId":"WH-KÖLN"}],"backorders":[]}"#.utf8)
+            let second = try await store.saveOrder(allocated, expectedVersion: 1)
+            let stored = try #require(try await store.order(id: saved.orderID))
+            #expect(stored == second)
+            #expect(
+                stored.allocationJSON.map { String(decoding: $0, as: UTF8.self) }
+                    == #"{"shipments":[{"locationId":"WH-KÖLN"}],"backorders":[]}"#
+            )
+            let page = try await store.searchOrders(OrderQuery(statuses: ["allocated"]))
+            #expect(page.records.map(\.allocationJSON) == [stored.allocationJSON])
+            var cleared = stored
+            cleared.allocationJSON = nil
+            _ = try await store.saveOrder(cleared, expectedVersion: 2)
+            #expect(try await store.order(id: saved.orderID)?.allocationJSON == nil)
+        }
+    }
+
     @Test("Racing savers with the same expected version: exactly one wins", arguments: StoreBackend.allCases)
     func concurrentSaves(backend: StoreBackend) async throws {
         try await withTestStore(backend) { store, database async throws in

@@ -48,7 +48,7 @@ public struct KontorConfiguration: Sendable {
     public var ingest = IngestConfiguration()
 
     /// Workers this process runs when it has the `workers` role.
-    public var enabledWorkers: [String] = [ValidationHandler.stageName]
+    public var enabledWorkers: [String] = [ValidationHandler.stageName, ProjectionHandler.stageName]
     public var retry = RetryPolicy()
     /// When the validation worker holds an order for review (`validation.review.*`).
     public var reviewRules = ReviewRules()

@@ -19,6 +19,9 @@ public enum KontorWorkerCatalog {
         /// The stage's place in the pipeline, recorded with its outputs as the orders' progress (see
         /// ``WorkerConfiguration/pipelineStep``): a later stage needs a higher number.
         public var pipelineStep: Int
+        /// False for a stage that only keeps a view (the projection): its backlog is not pipeline load for ingest
+        /// backpressure. (It still takes part in the re-drive: an event it has not processed is published again.)
+        public var feedsPipeline = true
         public var makeHandler: @Sendable (Context) throws -> any StageHandler
     }
 
@@ -26,7 +29,16 @@ public enum KontorWorkerCatalog {
         Entry(name: ValidationHandler.stageName, inputTopics: [KontorTopics.orderReceived], pipelineStep: 1) {
             context in
             ValidationHandler(store: context.store, rules: context.configuration.reviewRules)
-        }
+        },
+        // Produces nothing, so its step is never recorded; it only has to be a number of its own.
+        Entry(
+            name: ProjectionHandler.stageName,
+            inputTopics: ProjectionHandler.inputTopics,
+            pipelineStep: 3,
+            feedsPipeline: false
+        ) {
+            ProjectionHandler(store: $0.store)
+        },
     ]
 
     public static var names: [String] { entries.map(\.name) }

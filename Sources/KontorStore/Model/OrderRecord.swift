@@ -36,6 +36,10 @@ public struct OrderRecord: Sendable, Hashable, Codable {
     /// The canonical order as JSON (UTF-8).
     public var orderJSON: Data
 
+    /// The order's latest allocation as JSON (UTF-8): shipments, backorder lines, reservations and the routing
+    /// decision; `nil` until the order was allocated or backordered.
+    public var allocationJSON: Data?
+
     /// Optimistic concurrency: 1 after the first save, one more on every save. Set by the store.
     public var version: Int
 
@@ -52,6 +56,7 @@ public struct OrderRecord: Sendable, Hashable, Codable {
         createdAt: Timestamp,
         updatedAt: Timestamp,
         orderJSON: Data,
+        allocationJSON: Data? = nil,
         version: Int = 0
     ) {
         self.orderID = orderID
@@ -65,6 +70,7 @@ public struct OrderRecord: Sendable, Hashable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.orderJSON = orderJSON
+        self.allocationJSON = allocationJSON
         self.version = version
     }
 }

@@ -88,7 +88,7 @@ enum PostgresRows {
 
     static let orderColumns = """
         order_id, order_number, channel, customer_id, customer_name, status, total_amount::text AS total_amount,
-        currency, created_at, updated_at, order_json, version
+        currency, created_at, updated_at, order_json, allocation_json, version
         """
 
     static func order(_ row: PostgresRandomAccessRow) throws -> OrderRecord {
@@ -104,6 +104,7 @@ enum PostgresRows {
             createdAt: Timestamp(microsecondsSinceEpoch: try row.value("created_at")),
             updatedAt: Timestamp(microsecondsSinceEpoch: try row.value("updated_at")),
             orderJSON: Data(try row.value("order_json", as: String.self).utf8),
+            allocationJSON: try row.value("allocation_json", as: String?.self).map { Data($0.utf8) },
             version: try row.value("version")
         )
     }

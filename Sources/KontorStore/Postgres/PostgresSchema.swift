@@ -225,6 +225,10 @@ enum PostgresSchema {
                 "CREATE INDEX order_progress_by_topic ON order_progress (topic, updated_at)",
             ]
         ),
+        Migration(
+            name: "v9-read-model-allocation",
+            statements: ["ALTER TABLE orders ADD COLUMN allocation_json TEXT"]
+        ),
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

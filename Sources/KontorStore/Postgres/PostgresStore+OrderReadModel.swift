@@ -8,6 +8,7 @@ extension PostgresStore: OrderReadModelStore {
         var saved = record
         saved.version = (expectedVersion ?? 0) + 1
         let json = String(decoding: saved.orderJSON, as: UTF8.self)
+        let allocation = saved.allocationJSON.map { String(decoding: $0, as: UTF8.self) }
         let written: [Int]
         if let expectedVersion {
             // The version condition is checked on the locked row: of two savers with the same expected version,
@@ -19,7 +20,7 @@ extension PostgresStore: OrderReadModelStore {
                     status = \(saved.status), total_amount = \(saved.totalAmount?.description)::numeric,
                     currency = \(saved.currency?.rawValue), created_at = \(Int(saved.createdAt.microsecondsSinceEpoch)),
                     updated_at = \(Int(saved.updatedAt.microsecondsSinceEpoch)), order_json = \(json),
-                    version = \(saved.version)
+                    allocation_json = \(allocation), version = \(saved.version)
                 WHERE order_id = \(saved.orderID.rawValue) AND version = \(expectedVersion)
                 RETURNING version
                 """
@@ -28,12 +29,12 @@ extension PostgresStore: OrderReadModelStore {
             written = try await fetch(
                 """
                 INSERT INTO orders (order_id, order_number, channel, customer_id, customer_name, status,
-                    total_amount, currency, created_at, updated_at, order_json, version)
+                    total_amount, currency, created_at, updated_at, order_json, allocation_json, version)
                 VALUES (\(saved.orderID.rawValue), \(saved.orderNumber), \(saved.channel.rawValue),
                     \(saved.customerID), \(saved.customerName), \(saved.status),
                     \(saved.totalAmount?.description)::numeric, \(saved.currency?.rawValue),
                     \(Int(saved.createdAt.microsecondsSinceEpoch)), \(Int(saved.updatedAt.microsecondsSinceEpoch)),
-                    \(json), 1)
+                    \(json), \(allocation), 1)
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING version
                 """

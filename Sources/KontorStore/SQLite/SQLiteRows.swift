@@ -93,6 +93,7 @@ enum SQLiteRows {
             createdAt: Timestamp(microsecondsSinceEpoch: row["created_at"]),
             updatedAt: Timestamp(microsecondsSinceEpoch: row["updated_at"]),
             orderJSON: Data((row["order_json"] as String).utf8),
+            allocationJSON: (row["allocation_json"] as String?).map { Data($0.utf8) },
             version: row["version"]
         )
     }

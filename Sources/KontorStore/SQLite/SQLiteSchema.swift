@@ -161,5 +161,8 @@ enum SQLiteSchema {
                     """
             )
         }
+        migrator.registerMigration("v9-read-model-allocation") { db in
+            try db.execute(sql: "ALTER TABLE orders ADD COLUMN allocation_json TEXT")
+        }
     }
 }

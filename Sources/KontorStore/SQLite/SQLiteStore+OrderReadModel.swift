@@ -18,20 +18,22 @@ extension SQLiteStore: OrderReadModelStore {
             try db.execute(
                 sql: """
                     INSERT INTO orders (order_id, order_number, channel, customer_id, customer_name, status,
-                        total_amount, currency, created_at, updated_at, order_json, version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        total_amount, currency, created_at, updated_at, order_json, allocation_json, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(order_id) DO UPDATE SET order_number = excluded.order_number,
                         channel = excluded.channel, customer_id = excluded.customer_id,
                         customer_name = excluded.customer_name, status = excluded.status,
                         total_amount = excluded.total_amount, currency = excluded.currency,
                         created_at = excluded.created_at, updated_at = excluded.updated_at,
-                        order_json = excluded.order_json, version = excluded.version
+                        order_json = excluded.order_json, allocation_json = excluded.allocation_json,
+                        version = excluded.version
                     """,
                 arguments: [
                     saved.orderID.rawValue, saved.orderNumber, saved.channel.rawValue, saved.customerID,
                     saved.customerName, saved.status, saved.totalAmount?.description, saved.currency?.rawValue,
                     saved.createdAt.microsecondsSinceEpoch, saved.updatedAt.microsecondsSinceEpoch,
-                    String(decoding: saved.orderJSON, as: UTF8.self), saved.version,
+                    String(decoding: saved.orderJSON, as: UTF8.self),
+                    saved.allocationJSON.map { String(decoding: $0, as: UTF8.self) }, saved.version,
                 ]
             )
             return saved

@@ -1,0 +1,659 @@
+/// The OpenAPI 3.1 document of Kontor's HTTP API, served at `GET /v1/openapi.yaml` (and as JSON at
+/// `/v1/openapi.json`). It is compiled in, so the single `kontor` binary serves it without resource files. Every
+/// route ``KontorRouter/make(ingest:configuration:load:readiness:webhooks:documents:quarantine:inventory:orders:)``
+/// registers must be in it, and its examples must match its schemas (both checked by the server tests).
+enum OpenAPIDocument {
+    static let yaml = #"""
+        openapi: 3.1.0
+        info:
+          title: Kontor HTTP API
+          version: 1.0.0
+          summary: Order ingest, B2B documents, webhooks, inventory and the orders' read API and actions.
+          description: |
+            Errors are RFC 9457 problem details (`application/problem+json`); problem types live under
+            `https://kontor.dev/problems/`. Timestamps are RFC 3339 in UTC.
+          license:
+            name: Apache-2.0
+            identifier: Apache-2.0
+        servers:
+          - url: http://127.0.0.1:8080
+        tags:
+          - name: ingest
+          - name: orders
+          - name: inventory
+          - name: operations
+        paths:
+          /v1/orders:
+            post:
+              tags: [ingest]
+              operationId: ingestOrder
+              summary: Accept a canonical order
+              description: |
+                Publishes `com.kontor.order.received.v1` and answers 202 once the broker acknowledged it. An
+                `Idempotency-Key` header (else the body's SHA-256) makes the event id stable.
+              parameters:
+                - name: Idempotency-Key
+                  in: header
+                  required: false
+                  schema: {type: string}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      description: A canonical order (schemas/canonical-order.v1.schema.json).
+              responses:
+                "202":
+                  description: Accepted and published.
+                  headers:
+                    Location:
+                      schema: {type: string}
+                      description: /v1/orders/{orderId}
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/IngestReceipt"}
+                      example:
+                        orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                        eventId: 9a7b5c3d-1e2f-4a5b-8c7d-9e0f1a2b3c4d
+                        status: received
+                        topic: kontor.order.received.v1
+                        partition: "3"
+                        offset: "42"
+                "400": {$ref: "#/components/responses/Problem"}
+                "413": {$ref: "#/components/responses/Problem"}
+                "415": {$ref: "#/components/responses/Problem"}
+                "422": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+            get:
+              tags: [orders]
+              operationId: listOrders
+              summary: Search orders, newest first
+              parameters:
+                - name: status
+                  in: query
+                  description: Only these statuses (repeatable, or comma-separated).
+                  schema: {type: array, items: {$ref: "#/components/schemas/OrderStatus"}}
+                  style: form
+                  explode: true
+                - name: channel
+                  in: query
+                  description: Only these channels (repeatable, or comma-separated).
+                  schema: {type: array, items: {type: string}}
+                  style: form
+                  explode: true
+                - name: from
+                  in: query
+                  description: Created at or after this instant (RFC 3339 date-time, or a date YYYY-MM-DD).
+                  schema: {type: string}
+                - name: to
+                  in: query
+                  description: Created before this instant; a date YYYY-MM-DD includes that whole day.
+                  schema: {type: string}
+                - name: customer
+                  in: query
+                  description: Only this customer id.
+                  schema: {type: string}
+                - name: q
+                  in: query
+                  description: Case-insensitive text in the order number or the customer's name.
+                  schema: {type: string}
+                - name: limit
+                  in: query
+                  schema: {type: integer, minimum: 1, maximum: 1000, default: 50}
+                - name: cursor
+                  in: query
+                  description: The previous page's nextCursor.
+                  schema: {type: string}
+              responses:
+                "200":
+                  description: One page of order summaries; counts by status and channel on the first page.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/OrderPage"}
+                      example:
+                        orders:
+                          - orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                            orderNumber: SO-1001
+                            channel: web
+                            customerId: C-100
+                            customerName: Erika Mustermann
+                            status: validated
+                            total: {amount: "39.90", currency: EUR}
+                            createdAt: "2026-11-28T00:00:00.000000Z"
+                            updatedAt: "2026-11-28T09:15:02.120000Z"
+                            version: 2
+                        nextCursor: null
+                        counts:
+                          total: 1
+                          byStatus: {validated: 1}
+                          byChannel: {web: 1}
+                "400": {$ref: "#/components/responses/Problem"}
+          /v1/orders/{id}:
+            get:
+              tags: [orders]
+              operationId: getOrder
+              summary: One order with its lines, allocation and timeline
+              parameters:
+                - {$ref: "#/components/parameters/OrderID"}
+              responses:
+                "200":
+                  description: The order.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/OrderDetail"}
+                      example:
+                        orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                        orderNumber: SO-1001
+                        channel: web
+                        customerId: C-100
+                        customerName: Erika Mustermann
+                        status: on-hold
+                        total: {amount: "39.90", currency: EUR}
+                        createdAt: "2026-11-28T00:00:00.000000Z"
+                        updatedAt: "2026-11-28T09:20:00.000000Z"
+                        version: 3
+                        order: {orderNumber: SO-1001, channel: web}
+                        lines:
+                          - {lineNumber: "1", sku: SKU-RED-M, quantity: "2"}
+                        allocation: null
+                        timeline:
+                          - sequence: 1
+                            at: "2026-11-28T09:15:00.000000Z"
+                            stage: ingest
+                            eventType: order.received
+                            status: received
+                            details: null
+                            eventId: 9a7b5c3d-1e2f-4a5b-8c7d-9e0f1a2b3c4d
+                          - sequence: 2
+                            at: "2026-11-28T09:20:00.000000Z"
+                            stage: api
+                            eventType: order.held
+                            status: on-hold
+                            details:
+                              heldBy: ops@example.com
+                              reasons:
+                                - {code: held-by-operator, field: "", message: address check}
+                            eventId: 0b1c2d3e-4f5a-4b6c-8d7e-8f9a0b1c2d3e
+                        actions: {cancel: true, hold: true, release: true}
+                "404": {$ref: "#/components/responses/Problem"}
+          /v1/orders/{id}/cancel:
+            post:
+              tags: [orders]
+              operationId: cancelOrder
+              summary: Cancel an order (publishes com.kontor.order.cancelled.v1)
+              parameters:
+                - {$ref: "#/components/parameters/OrderID"}
+                - {$ref: "#/components/parameters/Actor"}
+              requestBody: {$ref: "#/components/requestBodies/ActionNote"}
+              responses:
+                "200": {$ref: "#/components/responses/ActionUnchanged"}
+                "202": {$ref: "#/components/responses/ActionAccepted"}
+                "400": {$ref: "#/components/responses/Problem"}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/orders/{id}/hold:
+            post:
+              tags: [orders]
+              operationId: holdOrder
+              summary: Hold an order for review (publishes com.kontor.order.held.v1, reason code held-by-operator)
+              parameters:
+                - {$ref: "#/components/parameters/OrderID"}
+                - {$ref: "#/components/parameters/Actor"}
+              requestBody: {$ref: "#/components/requestBodies/ActionNote"}
+              responses:
+                "200": {$ref: "#/components/responses/ActionUnchanged"}
+                "202": {$ref: "#/components/responses/ActionAccepted"}
+                "400": {$ref: "#/components/responses/Problem"}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/orders/{id}/release:
+            post:
+              tags: [orders]
+              operationId: releaseOrder
+              summary: Release a held order (publishes com.kontor.order.released.v1)
+              parameters:
+                - {$ref: "#/components/parameters/OrderID"}
+                - {$ref: "#/components/parameters/Actor"}
+              requestBody: {$ref: "#/components/requestBodies/ActionNote"}
+              responses:
+                "202": {$ref: "#/components/responses/ActionAccepted"}
+                "400": {$ref: "#/components/responses/Problem"}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/webhooks/{connector}:
+            post:
+              tags: [ingest]
+              operationId: receiveWebhook
+              summary: A partner webhook, at the path its connector file names
+              parameters:
+                - name: connector
+                  in: path
+                  required: true
+                  schema: {type: string}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object}
+              responses:
+                "200":
+                  description: Every order in the payload acknowledged by Kafka, or a known redelivery.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/WebhookReceipt"}
+                      example:
+                        status: received
+                        orders:
+                          - orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                            eventId: 9a7b5c3d-1e2f-4a5b-8c7d-9e0f1a2b3c4d
+                "400": {$ref: "#/components/responses/Problem"}
+                "401": {$ref: "#/components/responses/Problem"}
+                "413": {$ref: "#/components/responses/Problem"}
+                "422": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/documents:
+            post:
+              tags: [ingest]
+              operationId: receiveDocument
+              summary: An X12 or EDIFACT interchange, or an XML order
+              parameters:
+                - name: partner
+                  in: query
+                  required: false
+                  schema: {type: string}
+              requestBody:
+                required: true
+                content:
+                  application/EDI-X12: {schema: {type: string}}
+                  application/EDIFACT: {schema: {type: string}}
+                  application/xml: {schema: {type: string}}
+                  application/octet-stream: {schema: {type: string}}
+                  text/plain: {schema: {type: string}}
+              responses:
+                "202":
+                  description: At least one order published; the report lists every transaction.
+                  headers:
+                    Kontor-Document-Status:
+                      schema: {type: string, enum: [accepted, partially-accepted]}
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/DocumentReport"}
+                      example:
+                        status: accepted
+                        receivedAt: "2026-11-28T09:15:00.000000Z"
+                        format: x12
+                        partner: acme
+                        transactions:
+                          - reference: "0001"
+                            status: published
+                            orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                            orderNumber: PO-4711
+                            eventId: 9a7b5c3d-1e2f-4a5b-8c7d-9e0f1a2b3c4d
+                "400": {$ref: "#/components/responses/Problem"}
+                "403": {$ref: "#/components/responses/Problem"}
+                "413": {$ref: "#/components/responses/Problem"}
+                "415": {$ref: "#/components/responses/Problem"}
+                "422": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/inventory/{sku}:
+            get:
+              tags: [inventory]
+              operationId: getInventory
+              summary: Available-to-promise of a SKU per location
+              parameters:
+                - {$ref: "#/components/parameters/SKU"}
+              responses:
+                "200":
+                  description: Stock per location; available is on hand - reserved - safety stock, never below 0.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Inventory"}
+                      example:
+                        sku: SKU-RED-M
+                        description: T-Shirt rot M
+                        gtin: "4006381333931"
+                        available: 12
+                        locations:
+                          - {locationId: WH-KOELN, onHand: 15, reserved: 2, safetyStock: 1, available: 12}
+                "404": {$ref: "#/components/responses/Problem"}
+          /v1/inventory/{sku}/receipts:
+            post:
+              tags: [inventory]
+              operationId: receiveStock
+              summary: Book a goods receipt of a SKU at a location
+              parameters:
+                - {$ref: "#/components/parameters/SKU"}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [locationId, quantity]
+                      properties:
+                        locationId: {type: string}
+                        quantity: {type: integer, minimum: 1}
+                    example: {locationId: WH-KOELN, quantity: 10}
+              responses:
+                "200":
+                  description: The SKU's stock level at the location after the receipt.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/StockLevel"}
+                      example: {sku: SKU-RED-M, locationId: WH-KOELN, onHand: 25, reserved: 2, safetyStock: 1, available: 22}
+                "400": {$ref: "#/components/responses/Problem"}
+                "404": {$ref: "#/components/responses/Problem"}
+                "422": {$ref: "#/components/responses/Problem"}
+          /v1/openapi.yaml:
+            get:
+              tags: [operations]
+              operationId: getOpenAPIYAML
+              summary: This document as YAML
+              responses:
+                "200":
+                  description: The OpenAPI document.
+                  content:
+                    application/yaml: {schema: {type: string}}
+          /v1/openapi.json:
+            get:
+              tags: [operations]
+              operationId: getOpenAPIJSON
+              summary: This document as JSON
+              responses:
+                "200":
+                  description: The OpenAPI document.
+                  content:
+                    application/json: {schema: {type: object}}
+          /healthz:
+            get:
+              tags: [operations]
+              operationId: health
+              summary: Liveness
+              responses:
+                "200":
+                  description: The process runs.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [status]
+                        properties: {status: {const: ok}}
+                      example: {status: ok}
+          /readyz:
+            get:
+              tags: [operations]
+              operationId: ready
+              summary: Readiness
+              responses:
+                "200":
+                  description: Every check passes.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Readiness"}
+                      example: {status: ready, kafka: ok}
+                "503":
+                  description: A check fails.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Readiness"}
+                      example: {status: not ready, kafka: failing}
+        components:
+          parameters:
+            OrderID:
+              name: id
+              in: path
+              required: true
+              description: The Kontor order id (ord_ + 32 hex digits).
+              schema: {type: string}
+            SKU:
+              name: sku
+              in: path
+              required: true
+              schema: {type: string}
+            Actor:
+              name: X-Kontor-Actor
+              in: header
+              required: false
+              description: Who performs the action; "api" when absent.
+              schema: {type: string}
+          requestBodies:
+            ActionNote:
+              required: false
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      reason: {type: string, description: Why (cancel, hold).}
+                      note: {type: string, description: The operator's note (release).}
+                  example: {reason: customer asked by phone}
+          responses:
+            Problem:
+              description: An RFC 9457 problem.
+              content:
+                application/problem+json:
+                  schema: {$ref: "#/components/schemas/Problem"}
+                  example:
+                    type: https://kontor.dev/problems/illegal-transition
+                    title: Illegal transition
+                    status: 409
+                    detail: "cannot cancel an order that is shipped: it has shipped; create a return instead"
+                    instance: /v1/orders/ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60/cancel
+            ActionAccepted:
+              description: The action's event was published and the read model updated.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/ActionResult"}
+                  example:
+                    orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                    status: cancelled
+                    changed: true
+                    eventId: 0b1c2d3e-4f5a-4b6c-8d7e-8f9a0b1c2d3e
+            ActionUnchanged:
+              description: The order is in the action's status already; nothing was published.
+              content:
+                application/json:
+                  schema: {$ref: "#/components/schemas/ActionResult"}
+                  example: {orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60, status: cancelled, changed: false}
+          schemas:
+            OrderStatus:
+              type: string
+              enum: [received, validated, on-hold, rejected, allocated, partially-allocated, backordered, picking,
+                partially-shipped, shipped, delivered, cancelled, returned]
+            Problem:
+              type: object
+              required: [type, title, status, detail]
+              properties:
+                type: {type: string}
+                title: {type: string}
+                status: {type: integer}
+                detail: {type: string}
+                instance: {type: string}
+                field: {type: string, description: The offending field or query parameter.}
+                quarantineId: {type: string}
+                retryAfter: {type: integer}
+                acknowledgement: {type: string}
+            IngestReceipt:
+              type: object
+              required: [orderId, eventId, status, topic, partition, offset]
+              properties:
+                orderId: {type: string}
+                eventId: {type: string}
+                status: {const: received}
+                topic: {type: string}
+                partition: {type: string}
+                offset: {type: string}
+            OrderSummary:
+              type: object
+              required: [orderId, orderNumber, channel, customerId, customerName, status, total, createdAt, updatedAt,
+                version]
+              properties:
+                orderId: {type: string}
+                orderNumber: {type: string}
+                channel: {type: string}
+                customerId: {type: [string, "null"]}
+                customerName: {type: [string, "null"]}
+                status: {$ref: "#/components/schemas/OrderStatus"}
+                total:
+                  oneOf:
+                    - type: "null"
+                    - type: object
+                      required: [amount, currency]
+                      properties:
+                        amount: {type: string, description: A decimal string.}
+                        currency: {type: [string, "null"]}
+                createdAt: {type: string, format: date-time}
+                updatedAt: {type: string, format: date-time}
+                version: {type: integer, minimum: 1}
+            OrderPage:
+              type: object
+              required: [orders, nextCursor]
+              properties:
+                orders:
+                  type: array
+                  items: {$ref: "#/components/schemas/OrderSummary"}
+                nextCursor: {type: [string, "null"]}
+                counts:
+                  type: object
+                  required: [total, byStatus, byChannel]
+                  properties:
+                    total: {type: integer}
+                    byStatus: {type: object, additionalProperties: {type: integer}}
+                    byChannel: {type: object, additionalProperties: {type: integer}}
+            TimelineEntry:
+              type: object
+              required: [sequence, at, stage, eventType, status, details, eventId]
+              properties:
+                sequence: {type: integer, minimum: 1}
+                at: {type: string, format: date-time}
+                stage: {type: string, description: "Who produced the event: ingest, validation, allocation, api."}
+                eventType: {type: string, examples: [order.validated]}
+                status: {$ref: "#/components/schemas/OrderStatus"}
+                details:
+                  description: |
+                    Reasons, warnings, hold/release/cancel details, the routing summary and backorders; `lifecycle`
+                    says what the projection made of an event the order lifecycle refused.
+                  type: [object, "null"]
+                eventId: {type: string}
+            Allocation:
+              type: object
+              required: [status, shipments, backorders, reservations, decision]
+              properties:
+                status: {type: string, enum: [allocated, partiallyAllocated, backordered]}
+                shipments: {type: array, items: {type: object}}
+                backorders: {type: array, items: {type: object}}
+                reservations:
+                  type: array
+                  items:
+                    type: object
+                    required: [lineNumber, sku, locationId, quantity]
+                    properties:
+                      lineNumber: {type: string}
+                      sku: {type: string}
+                      locationId: {type: string}
+                      quantity: {type: integer}
+                decision: {type: object}
+            OrderDetail:
+              allOf:
+                - {$ref: "#/components/schemas/OrderSummary"}
+                - type: object
+                  required: [order, lines, allocation, timeline, actions]
+                  properties:
+                    order: {type: [object, "null"], description: The canonical order.}
+                    lines: {type: array, items: {type: object}}
+                    allocation:
+                      oneOf:
+                        - type: "null"
+                        - {$ref: "#/components/schemas/Allocation"}
+                    timeline: {type: array, items: {$ref: "#/components/schemas/TimelineEntry"}}
+                    actions:
+                      type: object
+                      required: [cancel, hold, release]
+                      properties:
+                        cancel: {type: boolean}
+                        hold: {type: boolean}
+                        release: {type: boolean}
+            ActionResult:
+              type: object
+              required: [orderId, status, changed]
+              properties:
+                orderId: {type: string}
+                status: {$ref: "#/components/schemas/OrderStatus"}
+                changed: {type: boolean}
+                eventId: {type: string}
+            WebhookReceipt:
+              type: object
+              required: [status]
+              properties:
+                status: {type: string, enum: [received, duplicate]}
+                orders:
+                  type: array
+                  items:
+                    type: object
+                    required: [orderId, eventId]
+                    properties:
+                      orderId: {type: string}
+                      eventId: {type: string}
+                deliveryId: {type: string}
+            DocumentReport:
+              type: object
+              required: [status, receivedAt, transactions]
+              properties:
+                status: {type: string, enum: [accepted, partially-accepted, rejected]}
+                receivedAt: {type: string, format: date-time}
+                format: {type: string}
+                partner: {type: string}
+                sender: {type: string}
+                interchangeControlNumber: {type: string}
+                error: {type: string}
+                quarantineId: {type: string}
+                transactions:
+                  type: array
+                  items:
+                    type: object
+                    required: [reference, status]
+                    properties:
+                      reference: {type: string}
+                      status: {type: string, enum: [published, refused]}
+                      orderId: {type: string}
+                      orderNumber: {type: string}
+                      eventId: {type: string}
+                      error: {type: string}
+                acknowledgement:
+                  type: object
+                  properties:
+                    kind: {type: string}
+                    fileName: {type: string}
+                    controlNumber: {type: string}
+                    content: {type: string}
+            StockLevel:
+              type: object
+              required: [locationId, onHand, reserved, safetyStock, available]
+              properties:
+                sku: {type: string}
+                locationId: {type: string}
+                onHand: {type: integer}
+                reserved: {type: integer}
+                safetyStock: {type: integer}
+                available: {type: integer, minimum: 0}
+            Inventory:
+              type: object
+              required: [sku, available, locations]
+              properties:
+                sku: {type: string}
+                description: {type: string}
+                gtin: {type: string}
+                available: {type: integer, minimum: 0}
+                locations: {type: array, items: {$ref: "#/components/schemas/StockLevel"}}
+            Readiness:
+              type: object
+              required: [status]
+              properties:
+                status: {type: string, enum: [ready, not ready]}
+              additionalProperties: {type: string, enum: [ok, failing, ready, not ready]}
+        """#
+}

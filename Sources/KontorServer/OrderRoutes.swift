@@ -1,0 +1,155 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KontorModel
+import KontorStore
+import NIOCore
+
+/// The orders' read API and actions:
+/// - `GET /v1/orders`: one page of order summaries, newest first (filters in ``OrderListParameters``), with
+///   `nextCursor` and, on the first page, `counts` by status and channel.
+/// - `GET /v1/orders/{id}`: the order's record, lines, allocation, timeline and possible actions; 404 when unknown.
+/// - `POST /v1/orders/{id}/cancel`, `/hold`, `/release`: see ``OrderActions``; optional JSON body `{reason}` or
+///   `{note}`, the actor from the `X-Kontor-Actor` header (default `api`).
+enum OrderRoutes {
+    /// The header naming who performs an action.
+    static let actorHeader = HTTPField.Name("X-Kontor-Actor")!
+
+    /// The largest action body read.
+    static let maxActionBody = 16 * 1024
+
+    static func add(_ api: OrderAPI, to router: Router<BasicRequestContext>) {
+        router.get("/v1/orders") { request, _ in
+            try await list(request, store: api.store)
+        }
+        router.get("/v1/orders/:id") { request, context in
+            let orderID = OrderID(context.parameters.get("id") ?? "")
+            guard let record = try await api.store.order(id: orderID) else {
+                return notFound(orderID, instance: request.uri.path)
+            }
+            let timeline = try await api.store.timeline(orderID: orderID)
+            return OrderViews.response(.ok, OrderViews.detail(record, timeline: timeline))
+        }
+        let actions = OrderActions(api: api)
+        for action in OrderActions.Action.allCases {
+            router.post("/v1/orders/:id/\(action.rawValue)") { request, context in
+                let orderID = OrderID(context.parameters.get("id") ?? "")
+                let instance = request.uri.path
+                let text: String?
+                switch await actionText(request) {
+                case .text(let value): text = value
+                case .refused(let problem): return problem.response
+                }
+                let actor = request.headers[actorHeader].flatMap { $0.isEmpty ? nil : $0 } ?? "api"
+                return try await actions.perform(action, orderID: orderID, text: text, actor: actor, instance: instance)
+            }
+        }
+    }
+
+    static func list(_ request: Request, store: any OrderReadModelStore) async throws -> Response {
+        let parameters: OrderListParameters
+        do {
+            parameters = try OrderListParameters(
+                request.uri.queryParameters.map { (key: String($0.key), value: String($0.value)) }
+            )
+        } catch {
+            return invalid(error.parameter, error.message, instance: request.uri.path)
+        }
+        let page: OrderPage
+        do {
+            page = try await store.searchOrders(parameters.query)
+        } catch StoreError.invalidCursor {
+            return invalid("cursor", "not a cursor this API handed out", instance: request.uri.path)
+        }
+        var body: [String: Any] = [
+            "orders": page.records.map(OrderViews.summary),
+            "nextCursor": page.nextCursor ?? NSNull(),
+        ]
+        if parameters.includesCounts {
+            let counts = try await store.orderCounts(parameters.query)
+            body["counts"] =
+                [
+                    "total": counts.total,
+                    "byStatus": counts.byStatus,
+                    "byChannel": Dictionary(uniqueKeysWithValues: counts.byChannel.map { ($0.key.rawValue, $0.value) }),
+                ] as [String: Any]
+        }
+        return OrderViews.response(.ok, body)
+    }
+
+    /// An action's body: its text, or why it was refused.
+    enum ActionBody {
+        case text(String?)
+        case refused(ProblemDetails)
+    }
+
+    /// The `reason` or `note` of an action's optional JSON body.
+    static func actionText(_ request: Request) async -> ActionBody {
+        let instance = request.uri.path
+        let bytes: ByteBuffer
+        do {
+            bytes = try await request.body.collect(upTo: maxActionBody)
+        } catch {
+            return .refused(
+                ProblemDetails(
+                    type: ProblemDetails.Types.payloadTooLarge,
+                    title: "Payload too large",
+                    status: 413,
+                    detail: "An action's body is at most \(maxActionBody) bytes.",
+                    instance: instance
+                )
+            )
+        }
+        guard bytes.readableBytes > 0 else { return .text(nil) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any]
+        else {
+            return .refused(
+                ProblemDetails(
+                    type: ProblemDetails.Types.malformedJSON,
+                    title: "Malformed JSON",
+                    status: 400,
+                    detail: "The body must be a JSON object such as {\"reason\": \"...\"}.",
+                    instance: instance
+                )
+            )
+        }
+        for field in ["reason", "note"] {
+            guard let value = object[field] else { continue }
+            guard let text = value as? String else {
+                return .refused(
+                    ProblemDetails(
+                        type: ProblemDetails.Types.schemaViolation,
+                        title: "Schema violation",
+                        status: 400,
+                        detail: "\(field): must be a string",
+                        instance: instance,
+                        field: field
+                    )
+                )
+            }
+            return .text(text.isEmpty ? nil : text)
+        }
+        return .text(nil)
+    }
+
+    static func notFound(_ orderID: OrderID, instance: String) -> Response {
+        ProblemDetails(
+            type: ProblemDetails.Types.notFound,
+            title: "Unknown order",
+            status: 404,
+            detail: "No order with id '\(orderID)'.",
+            instance: instance
+        ).response
+    }
+
+    static func invalid(_ parameter: String, _ message: String, instance: String) -> Response {
+        ProblemDetails(
+            type: ProblemDetails.Types.invalidParameter,
+            title: "Invalid query parameter",
+            status: 400,
+            detail: "\(parameter): \(message)",
+            instance: instance,
+            field: parameter
+        ).response
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Hummingbird
+import KontorConnectors
+import KontorKafka
+import KontorMapping
+import KontorModel
+import KontorServer
+import KontorStore
+import KontorTestSupport
+import KontorWorkers
+import Logging
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A real Kontor HTTP API on loopback: real SQLite store, embedded Kafka cluster, shared producer.
+struct ServerFixture: Sendable {
+    let store: SQLiteStore
+    let cluster: EmbeddedKafkaCluster
+    let producer: KafkaProducer
+
+    static let logger: Logger = {
+        var logger = Logger(label: "kontor.server.tests")
+        logger.logLevel = ProcessInfo.processInfo.environment["KONTOR_TEST_LOG"] == "1" ? .debug : .critical
+        return logger
+    }()
+
+    /// The repository root: three levels above this file.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `body` with the base URL of a server offering every route group.
+    static func run(_ body: @Sendable (ServerFixture, String) async throws -> Void) async throws {
+        let cluster = try EmbeddedKafkaCluster(brokers: 1, logger: logger)
+        for topic in KontorTopics.all {
+            try cluster.createTopic(topic.name, partitions: topic.partitions)
+        }
+        let producer = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers),
+            logger: logger
+        )
+        let store = try SQLiteStore(
+            path: FileManager.default.temporaryDirectory
+                .appendingPathComponent("kontor-server-\(UUID().uuidString)/kontor.sqlite").path
+        )
+        let fixture = ServerFixture(store: store, cluster: cluster, producer: producer)
+        do {
+            try await withLocalServer(try fixture.router()) { base in try await body(fixture, base) }
+        } catch {
+            await producer.shutdown()
+            cluster.shutdown()
+            throw error
+        }
+        await producer.shutdown()
+        cluster.shutdown()
+    }
+
+    /// The router `kontor run` builds, with one webhook endpoint and B2B documents.
+    func router() throws -> Router<BasicRequestContext> {
+        let publisher = OrderPublisher(producer: producer, progressStore: store, logger: Self.logger)
+        let quarantine = QuarantineWriter(producer: producer, logger: Self.logger)
+        return KontorRouter.make(
+            ingest: OrderIngest(publisher: publisher, quarantine: quarantine),
+            configuration: IngestConfiguration(),
+            load: NoPipelineLoad(),
+            readiness: [ReadinessCheck(name: "kafka") { true }],
+            webhooks: [
+                WebhookEndpoint(connector: "shopify", path: "/v1/webhooks/shopify", state: .unavailable(reason: "test"))
+            ],
+            documents: B2BInbound(
+                processor: B2BDocumentProcessor(
+                    partners: TradingPartnerDirectory([]),
+                    catalog: try MappingCatalog(directory: Self.repositoryRoot.appendingPathComponent("mappings").path)
+                ) { _ in 1 },
+                publisher: publisher,
+                logger: Self.logger
+            ),
+            quarantine: quarantine,
+            inventory: store,
+            orders: OrderAPI(store: store, producer: producer, logger: Self.logger)
+        )
+    }
+
+    /// A canonical order with its id assigned.
+    static func order(
+        number: String,
+        channel: String = "web",
+        buyer: String = "C-100",
+        name: String = "Erika Mustermann"
+    )
+        throws -> CanonicalOrder
+    {
+        let json = """
+            {"schemaVersion":"1.0","orderNumber":"\(number)","channel":"\(channel)","orderDate":"2026-11-28",
+             "currency":"EUR","buyer":{"id":"\(buyer)","name":"\(name)"},
+             "shipTo":{"name":"\(name)","street":"Heidestraße 17","city":"Köln","postalCode":"51147","country":"DE"},
+             "lines":[{"lineNumber":"1","sku":"SKU-1","quantity":"2","unitOfMeasure":"C62","unitPrice":"9.95"}],
+             "totals":{"grandTotal":"19.90"}}
+            """
+        return try CanonicalJSON.decodeOrder(from: Data(json.utf8)).assigningID()
+    }
+
+    /// Writes `order` into the read model as received, then, with `status`, sets that status as a later stage would.
+    @discardableResult
+    func project(_ order: CanonicalOrder, status: OrderStatus? = nil) async throws -> OrderRecord {
+        let event = ProjectedEvent(
+            eventID: .random(),
+            type: OrderEventType.received,
+            time: .now(),
+            orderID: order.id!,
+            step: .receive,
+            stage: "ingest",
+            order: order
+        )
+        var record = try #require(try await OrderProjector(store: store).project(event).record)
+        if let status {
+            record.status = status.rawValue
+            record = try await store.saveOrder(record, expectedVersion: record.version)
+        }
+        return record
+    }
+}
+
+/// Real HTTP requests.
+enum HTTP {
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+
+        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        var text: String { String(decoding: body, as: UTF8.self) }
+    }
+
+    static func request(
+        _ method: String,
+        _ url: String,
+        body: String? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> Reply {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = method
+        request.httpBody = body.map { Data($0.utf8) }
+        if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var replyHeaders: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            replyHeaders[String(describing: name).lowercased()] = String(describing: value)
+        }
+        return Reply(status: http.statusCode, headers: replyHeaders, body: data)
+    }
+
+    static func get(_ url: String) async throws -> Reply {
+        try await request("GET", url)
+    }
+}
