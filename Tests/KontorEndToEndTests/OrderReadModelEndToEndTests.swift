@@ -9,8 +9,8 @@ struct OrderReadModelEndToEndTests {
         {"schemaVersion":"1.0","orderNumber":"E2E-RM-1","channel":"web","orderDate":"2026-11-28","currency":"EUR",
          "buyer":{"id":"C-100","name":"Erika Mustermann","email":"erika@example.com"},
          "shipTo":{"name":"Erika Mustermann","street":"Heidestraße 17","city":"Köln","postalCode":"51147","country":"DE"},
-         "lines":[{"lineNumber":"1","sku":"PT-DRL-18V-055","quantity":"1","unitOfMeasure":"C62","unitPrice":"129.00"}],
-         "totals":{"grandTotal":"129.00"}}
+         "lines":[{"lineNumber":"1","sku":"PT-DRL-18V-055","quantity":"1","unitOfMeasure":"C62","unitPrice":"179.90"}],
+         "totals":{"grandTotal":"179.90"}}
         """
 
     /// Polls the order until `done` accepts it (the projection is asynchronous); the last answer otherwise.
