@@ -97,6 +97,7 @@ let package = Package(
         .target(
             name: "KontorWorkers",
             dependencies: [
+                "KontorAllocation",
                 "KontorKafka",
                 "KontorModel",
                 "KontorStore",
@@ -170,8 +171,11 @@ let package = Package(
         .testTarget(
             name: "KontorStoreTests",
             dependencies: [
+                "KontorAllocation",
+                "KontorKafka",
                 "KontorModel",
                 "KontorStore",
+                "KontorWorkers",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
@@ -220,6 +224,7 @@ let package = Package(
         .testTarget(
             name: "KontorWorkersTests",
             dependencies: [
+                "KontorAllocation",
                 "KontorWorkers",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -228,14 +233,16 @@ let package = Package(
         .testTarget(
             name: "KontorAppTests",
             dependencies: [
-                "KontorApp", "KontorEDIFACT", "KontorKafka", "KontorModel", "KontorX12",
+                "KontorAllocation", "KontorApp", "KontorEDIFACT", "KontorKafka", "KontorModel", "KontorStore",
+                "KontorX12",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "KontorEndToEndTests",
             dependencies: [
-                "KontorKafka", "KontorModel", "KontorStore", "kontor", .product(name: "Logging", package: "swift-log"),
+                "KontorAllocation", "KontorKafka", "KontorModel", "KontorStore", "kontor",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -114,6 +114,9 @@ public struct KontorApplication: Sendable {
                 runtimes.append(runtime)
                 services.append(runtime)
             }
+            if workerEntries.contains(where: { $0.name == AllocationHandler.stageName }) {
+                services.append(StockChangePublisher(store: store, producer: producer, logger: logger))
+            }
         }
 
         let files = RuntimeFiles(directory: stateDirectory)
@@ -144,7 +147,8 @@ public struct KontorApplication: Sendable {
                 webhooks: connectors.endpoints,
                 documents: connectors.inbound,
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
-                inventory: store
+                inventory: store,
+                receipts: store
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

@@ -18,7 +18,8 @@ public enum KontorRouter {
         webhooks: [WebhookEndpoint] = [],
         documents: B2BInbound? = nil,
         quarantine: QuarantineWriter? = nil,
-        inventory: (any CatalogStore & InventoryStore)? = nil
+        inventory: (any CatalogStore & InventoryStore)? = nil,
+        receipts: (any InventoryStore & LocationStore)? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -40,6 +41,9 @@ public enum KontorRouter {
         WebhookRoutes.add(webhooks, to: router, configuration: configuration, load: load)
         if let inventory {
             InventoryRoutes.add(inventory, to: router)
+        }
+        if let receipts {
+            InventoryReceiptRoutes.add(receipts, to: router)
         }
         if let documents {
             DocumentRoutes.add(documents, to: router, configuration: configuration, load: load, quarantine: quarantine)

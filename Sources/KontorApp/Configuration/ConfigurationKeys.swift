@@ -132,7 +132,7 @@ public enum ConfigurationKeys {
         Key(path: "ingest.retryAfterSeconds", summary: "Retry-After sent with 503 (default 5)") {
             $0.ingest.retryAfterSeconds = try int($1, "ingest.retryAfterSeconds", in: 1...3600)
         },
-        Key(path: "workers.enabled", summary: "Workers this process runs (default validation)") {
+        Key(path: "workers.enabled", summary: "Workers this process runs (default validation, allocation)") {
             let names = list($1)
             for name in names where !KontorWorkerCatalog.names.contains(name) {
                 throw ConfigurationError(
@@ -149,6 +149,12 @@ public enum ConfigurationKeys {
         },
         Key(path: "workers.retry.maxBackoffMs", summary: "Longest retry delay (default 5000)") {
             $0.retry.maxBackoff = .milliseconds(try int($1, "workers.retry.maxBackoffMs", in: 0...3_600_000))
+        },
+        Key(
+            path: "allocation.policy",
+            summary: "Routing policy file of the allocation worker (default connectors/allocation/routing.yaml)"
+        ) {
+            $0.allocationPolicyPath = $1
         },
         Key(
             path: "pipeline.redriveOnStart",

@@ -48,7 +48,9 @@ public struct KontorConfiguration: Sendable {
     public var ingest = IngestConfiguration()
 
     /// Workers this process runs when it has the `workers` role.
-    public var enabledWorkers: [String] = [ValidationHandler.stageName]
+    public var enabledWorkers: [String] = [ValidationHandler.stageName, AllocationHandler.stageName]
+    /// The allocation worker's routing policy (YAML); a missing file means the built-in defaults.
+    public var allocationPolicyPath = "connectors/allocation/routing.yaml"
     public var retry = RetryPolicy()
     /// When unfinished orders are published again at startup (`pipeline.redriveOnStart`).
     public var redriveOnStart = RedriveOnStart.embedded

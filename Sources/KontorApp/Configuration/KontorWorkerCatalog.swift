@@ -25,7 +25,13 @@ public enum KontorWorkerCatalog {
     public static let entries: [Entry] = [
         Entry(name: ValidationHandler.stageName, inputTopics: [KontorTopics.orderReceived], pipelineStep: 1) { _ in
             ValidationHandler()
-        }
+        },
+        Entry(name: AllocationHandler.stageName, inputTopics: AllocationHandler.inputTopics, pipelineStep: 2) {
+            AllocationHandler(
+                store: $0.store,
+                policy: try RoutingPolicyLoader.load(path: $0.configuration.allocationPolicyPath)
+            )
+        },
     ]
 
     public static var names: [String] { entries.map(\.name) }

@@ -225,6 +225,40 @@ enum PostgresSchema {
                 "CREATE INDEX order_progress_by_topic ON order_progress (topic, updated_at)",
             ]
         ),
+        Migration(
+            name: "v8-allocation",
+            statements: [
+                """
+                CREATE TABLE allocations (
+                    order_id TEXT NOT NULL PRIMARY KEY,
+                    correlation_id TEXT NOT NULL,
+                    priority BIGINT NOT NULL,
+                    received_at BIGINT NOT NULL,
+                    last_event_id TEXT NOT NULL,
+                    last_cause_id TEXT NOT NULL,
+                    last_event BYTEA NOT NULL
+                )
+                """,
+                "CREATE INDEX allocations_by_cause ON allocations (last_cause_id)",
+                """
+                CREATE TABLE backorder_skus (
+                    sku TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    PRIMARY KEY (sku, order_id)
+                )
+                """,
+                "CREATE INDEX backorder_skus_by_order ON backorder_skus (order_id)",
+                """
+                CREATE TABLE stock_journal (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    sku TEXT NOT NULL,
+                    location_id TEXT NOT NULL,
+                    change TEXT NOT NULL,
+                    at BIGINT NOT NULL
+                )
+                """,
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at
