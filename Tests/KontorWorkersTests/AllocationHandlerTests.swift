@@ -196,8 +196,54 @@ struct AllocationHandlerTests {
         let stock = try Support.stockChanged("SKU-A", id: "s-7")
         let again = try await handler.handle(stock)
         #expect(again.count == 1)
+        // Earlier and new units of the line at the same location make one shipment line.
+        #expect(
+            try Support.decode(again[0]).data.plan.shipments == [
+                PlannedShipment(
+                    locationID: "WH-DE-LEJ",
+                    method: .ship,
+                    lines: [AllocatedLine(lineNumber: "1", sku: "SKU-A", quantity: 5)]
+                )
+            ]
+        )
         #expect(try await handler.handle(stock).map(\.value) == again.map(\.value))
         #expect(try await store.stockLevels(skus: ["SKU-A"], locationIDs: ["WH-DE-LEJ"]).first?.reserved == 5)
+    }
+
+    @Test("A validated order held in the read model is not allocated; its release is")
+    func heldThenReleased() async throws {
+        let store = try await Support.store(stock: [StockCount(sku: "SKU-A", locationID: "WH-DE-LEJ", onHand: 3)])
+        let handler = Support.handler(store)
+        let order = try Support.order("H-9", lines: [("SKU-A", "1")])
+        _ = try await store.saveOrder(
+            OrderRecord(
+                orderID: order.id!,
+                orderNumber: order.orderNumber,
+                channel: order.channel,
+                status: OrderStatus.onHold.rawValue,
+                createdAt: .now(),
+                updatedAt: .now(),
+                orderJSON: CanonicalJSON.encodeOrder(order)
+            ),
+            expectedVersion: nil
+        )
+        #expect(try await handler.handle(try Support.validated(order, id: "v-9")).isEmpty)
+        #expect(try await store.reservations(orderID: order.id!).isEmpty)
+
+        let released = OrderReleasedEvent(
+            id: EventID("r-9"),
+            source: .orderAPI,
+            subject: order.id!.rawValue,
+            correlationID: CorrelationID("corr-v-9"),
+            data: OrderReleased(order: order, releasedBy: "ops")
+        )
+        let outputs = try await handler.handle(
+            Support.consumed(try EventMessage.make(released, topic: KontorTopics.orderReleased))
+        )
+        let event = try Support.decode(try #require(outputs.first))
+        #expect(event.causationID == EventID("r-9"))
+        #expect(event.data.plan.status == .allocated)
+        #expect(try await store.availableToPromise(sku: "SKU-A", locationID: "WH-DE-LEJ") == 2)
     }
 
     @Test("A quantity that is not a whole number of units is a schema violation naming the line")

@@ -131,7 +131,13 @@ struct OrderAllocator: Sendable {
             if let index = shipments.firstIndex(where: {
                 $0.locationID == shipment.locationID && $0.method == shipment.method
             }) {
-                shipments[index].lines += shipment.lines
+                for line in shipment.lines {
+                    if let known = shipments[index].lines.firstIndex(where: { $0.lineNumber == line.lineNumber }) {
+                        shipments[index].lines[known].quantity += line.quantity
+                    } else {
+                        shipments[index].lines.append(line)
+                    }
+                }
             } else {
                 shipments.append(shipment)
             }
