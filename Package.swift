@@ -174,8 +174,11 @@ let package = Package(
         .testTarget(
             name: "KontorStoreTests",
             dependencies: [
+                "KontorAllocation",
+                "KontorKafka",
                 "KontorModel",
                 "KontorStore",
+                "KontorWorkers",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
@@ -242,14 +245,16 @@ let package = Package(
         .testTarget(
             name: "KontorAppTests",
             dependencies: [
-                "KontorApp", "KontorEDIFACT", "KontorKafka", "KontorModel", "KontorX12",
+                "KontorAllocation", "KontorApp", "KontorEDIFACT", "KontorKafka", "KontorModel", "KontorStore",
+                "KontorX12",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "KontorEndToEndTests",
             dependencies: [
-                "KontorKafka", "KontorModel", "KontorStore", "kontor", .product(name: "Logging", package: "swift-log"),
+                "KontorAllocation", "KontorKafka", "KontorModel", "KontorStore", "kontor",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

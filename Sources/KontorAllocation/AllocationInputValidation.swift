@@ -82,7 +82,7 @@ enum AllocationInputValidation {
         }
     }
 
-    private static func validate(_ policy: RoutingPolicy) throws(AllocationError) {
+    static func validate(_ policy: RoutingPolicy) throws(AllocationError) {
         guard policy.maxShipments >= 1 else {
             throw AllocationError(
                 field: "policy.maxShipments",

@@ -116,6 +116,9 @@ public struct KontorApplication: Sendable {
                 runtimes.append(runtime)
                 services.append(runtime)
             }
+            if workerEntries.contains(where: { $0.name == AllocationHandler.stageName }) {
+                services.append(StockChangePublisher(store: store, producer: producer, logger: logger))
+            }
         }
 
         let files = RuntimeFiles(directory: stateDirectory)
@@ -147,7 +150,8 @@ public struct KontorApplication: Sendable {
                 documents: connectors.inbound,
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
                 inventory: store,
-                orders: OrderAPI(store: store, producer: producer, logger: logger)
+                orders: OrderAPI(store: store, producer: producer, logger: logger),
+                receipts: store
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

@@ -20,7 +20,8 @@ public enum KontorRouter {
         documents: B2BInbound? = nil,
         quarantine: QuarantineWriter? = nil,
         inventory: (any CatalogStore & InventoryStore)? = nil,
-        orders: OrderAPI? = nil
+        orders: OrderAPI? = nil,
+        receipts: (any InventoryStore & LocationStore)? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -42,6 +43,9 @@ public enum KontorRouter {
         WebhookRoutes.add(webhooks, to: router, configuration: configuration, load: load)
         if let inventory {
             InventoryRoutes.add(inventory, to: router)
+        }
+        if let receipts {
+            InventoryReceiptRoutes.add(receipts, to: router)
         }
         if let orders {
             OrderRoutes.add(orders, to: router)

@@ -9,7 +9,12 @@ import Testing
 /// producing each unfinished order's output once on the new cluster.
 @Suite("End to end: kill -9 and restart in embedded mode", .serialized, .timeLimit(.minutes(8)))
 struct CrashRecoveryEndToEndTests {
-    static let finalTopics: Set<String> = [KontorTopics.orderValidated, KontorTopics.orderRejected]
+    /// Where an order's pipeline ends: rejected by validation, or allocated or backordered by allocation.
+    static let finalTopics: Set<String> = [
+        KontorTopics.orderRejected, KontorTopics.orderAllocated, KontorTopics.orderBackordered,
+    ]
+    /// Topics a stage still consumes: an order whose progress stopped there is unfinished.
+    static let unfinishedTopics: Set<String> = [KontorTopics.orderReceived, KontorTopics.orderValidated]
 
     @Test("Every accepted order reaches its final state exactly once after kill -9 and a restart")
     func killAndRestart() async throws {
@@ -39,7 +44,7 @@ struct CrashRecoveryEndToEndTests {
             for client in 0..<4 {
                 clients.addTask {
                     for index in 0..<150 {
-                        // Every fifth order fails validation, so both final topics are exercised.
+                        // Every fifth order fails validation; the others end backordered (the SKU is not stocked).
                         let quantity = index.isMultiple(of: 5) ? "\"-1\"" : "\"2\""
                         do {
                             let reply = try await HTTPClient.postOrder(
@@ -83,7 +88,7 @@ struct CrashRecoveryEndToEndTests {
         }
         #expect(notRecorded.isEmpty, "accepted but not in the store: \(notRecorded.prefix(5))")
         let unfinishedAtKill = Set(
-            try await observer.unfinishedProgress(topics: [KontorTopics.orderReceived]).map(\.orderID.rawValue)
+            try await observer.unfinishedProgress(topics: Self.unfinishedTopics).map(\.orderID.rawValue)
         )
         let finishedAtKill = try await observer.unfinishedProgress(topics: Self.finalTopics).count
         #expect(!unfinishedAtKill.isEmpty, "the kill left orders unfinished")
@@ -94,7 +99,7 @@ struct CrashRecoveryEndToEndTests {
         try await second.start()
         #expect(second.log.contains("re-drove \(unfinishedAtKill.count) unfinished orders"), "\(second.log)")
         let deadline = ContinuousClock.now + .seconds(60)
-        while try await !observer.unfinishedProgress(topics: [KontorTopics.orderReceived]).isEmpty,
+        while try await !observer.unfinishedProgress(topics: Self.unfinishedTopics).isEmpty,
             ContinuousClock.now < deadline
         {
             try await Task.sleep(for: .milliseconds(100))
@@ -109,7 +114,7 @@ struct CrashRecoveryEndToEndTests {
         #expect(Set(outputIDs).count == outputIDs.count, "no order finished twice")
         #expect(Set(outputIDs) == unfinishedAtKill)
         // Every accepted order is in its final state in the store.
-        #expect(try await observer.unfinishedProgress(topics: [KontorTopics.orderReceived]).isEmpty)
+        #expect(try await observer.unfinishedProgress(topics: Self.unfinishedTopics).isEmpty)
         var notFinal: [String] = []
         for id in accepted {
             let topic = try await observer.progress(orderID: OrderID(id))?.topic
@@ -126,7 +131,7 @@ struct CrashRecoveryEndToEndTests {
         await observer.close()
     }
 
-    /// The validated and rejected records of the cluster, read until `condition` holds (or a generous deadline).
+    /// The final records of the cluster (rejected, allocated, backordered), read until `condition` holds (or a generous deadline).
     static func finalOutputs(
         _ bootstrapServers: String,
         until condition: @escaping ([Kcat.Record]) -> Bool

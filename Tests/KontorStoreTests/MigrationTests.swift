@@ -6,7 +6,7 @@ import Testing
 struct MigrationTests {
     static let allMigrations = [
         "v1-processed-events", "v2-connector-state", "v3-sequences", "v4-catalog-locations-inventory",
-        "v5-customers-idempotency", "v6-order-read-model", "v7-order-progress",
+        "v5-customers-idempotency", "v6-order-read-model", "v7-order-progress", "v8-allocation",
         "v9-read-model-allocation",
     ]
 

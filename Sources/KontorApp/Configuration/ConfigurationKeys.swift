@@ -133,7 +133,7 @@ public enum ConfigurationKeys {
         Key(path: "ingest.retryAfterSeconds", summary: "Retry-After sent with 503 (default 5)") {
             $0.ingest.retryAfterSeconds = try int($1, "ingest.retryAfterSeconds", in: 1...3600)
         },
-        Key(path: "workers.enabled", summary: "Workers this process runs (default validation)") {
+        Key(path: "workers.enabled", summary: "Workers this process runs (default validation, allocation)") {
             let names = list($1)
             for name in names where !KontorWorkerCatalog.names.contains(name) {
                 throw ConfigurationError(
@@ -174,6 +174,12 @@ public enum ConfigurationKeys {
             summary: "Hold an order equal to another seen this many hours before; 0 = off (default 72)"
         ) {
             $0.reviewRules.duplicateWindowHours = try int($1, "validation.duplicateWindowHours", in: 0...8760)
+        },
+        Key(
+            path: "allocation.policy",
+            summary: "Routing policy file of the allocation worker (default connectors/allocation/routing.yaml)"
+        ) {
+            $0.allocationPolicyPath = $1
         },
         Key(
             path: "pipeline.redriveOnStart",

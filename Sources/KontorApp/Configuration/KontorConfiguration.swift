@@ -48,7 +48,11 @@ public struct KontorConfiguration: Sendable {
     public var ingest = IngestConfiguration()
 
     /// Workers this process runs when it has the `workers` role.
-    public var enabledWorkers: [String] = [ValidationHandler.stageName, ProjectionHandler.stageName]
+    public var enabledWorkers: [String] = [
+        ValidationHandler.stageName, AllocationHandler.stageName, ProjectionHandler.stageName,
+    ]
+    /// The allocation worker's routing policy (YAML); a missing file means the built-in defaults.
+    public var allocationPolicyPath = "connectors/allocation/routing.yaml"
     public var retry = RetryPolicy()
     /// When the validation worker holds an order for review (`validation.review.*`).
     public var reviewRules = ReviewRules()

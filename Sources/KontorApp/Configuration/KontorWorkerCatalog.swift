@@ -30,6 +30,12 @@ public enum KontorWorkerCatalog {
             context in
             ValidationHandler(store: context.store, rules: context.configuration.reviewRules)
         },
+        Entry(name: AllocationHandler.stageName, inputTopics: AllocationHandler.inputTopics, pipelineStep: 2) {
+            AllocationHandler(
+                store: $0.store,
+                policy: try RoutingPolicyLoader.load(path: $0.configuration.allocationPolicyPath)
+            )
+        },
         // Produces nothing, so its step is never recorded; it only has to be a number of its own.
         Entry(
             name: ProjectionHandler.stageName,

@@ -226,6 +226,40 @@ enum PostgresSchema {
             ]
         ),
         Migration(
+            name: "v8-allocation",
+            statements: [
+                """
+                CREATE TABLE allocations (
+                    order_id TEXT NOT NULL PRIMARY KEY,
+                    correlation_id TEXT NOT NULL,
+                    priority BIGINT NOT NULL,
+                    received_at BIGINT NOT NULL,
+                    last_event_id TEXT NOT NULL,
+                    last_cause_id TEXT NOT NULL,
+                    last_event BYTEA NOT NULL
+                )
+                """,
+                "CREATE INDEX allocations_by_cause ON allocations (last_cause_id)",
+                """
+                CREATE TABLE backorder_skus (
+                    sku TEXT NOT NULL,
+                    order_id TEXT NOT NULL,
+                    PRIMARY KEY (sku, order_id)
+                )
+                """,
+                "CREATE INDEX backorder_skus_by_order ON backorder_skus (order_id)",
+                """
+                CREATE TABLE stock_journal (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    sku TEXT NOT NULL,
+                    location_id TEXT NOT NULL,
+                    change TEXT NOT NULL,
+                    at BIGINT NOT NULL
+                )
+                """,
+            ]
+        ),
+        Migration(
             name: "v9-read-model-allocation",
             statements: ["ALTER TABLE orders ADD COLUMN allocation_json TEXT"]
         ),

@@ -20,6 +20,7 @@ extension PostgresStore: InventoryStore {
                     logger: logger
                 )
             }
+            try await Self.journal(connection, logger: logger, sorted.map { ($0.sku, $0.locationID) }, change: .count)
         }
     }
 
@@ -41,7 +42,7 @@ extension PostgresStore: InventoryStore {
             )[0]
             let onHand = current.onHand + delta
             try StockRules.checkAdjustment(sku: sku, locationID: locationID, delta: delta, resultingOnHand: onHand)
-            return try await connection.fetch(
+            let level = try await connection.fetch(
                 """
                 UPDATE stock SET on_hand = \(onHand) WHERE sku = \(sku) AND location_id = \(locationID)
                 RETURNING *
@@ -49,6 +50,15 @@ extension PostgresStore: InventoryStore {
                 logger: logger,
                 PostgresRows.stockLevel
             )[0]
+            if delta != 0 {
+                try await Self.journal(
+                    connection,
+                    logger: logger,
+                    [(sku, locationID)],
+                    change: delta > 0 ? .receipt : .adjustment
+                )
+            }
+            return level
         }
     }
 
@@ -91,6 +101,12 @@ extension PostgresStore: InventoryStore {
                     logger: logger
                 )
             }
+            try await Self.journal(
+                connection,
+                logger: logger,
+                entries.map { ($0.sku, $0.locationID) },
+                change: .inbound
+            )
         }
     }
 
@@ -121,73 +137,9 @@ extension PostgresStore: InventoryStore {
                     guard plan.isReplay(of: active) else { throw StoreError.conflictingReservation(orderID: orderID) }
                     return .reserved(active)
                 }
-                var shortfalls: [ReservationShortfall] = []
-                let inactive = try await connection.fetch(
-                    "SELECT id FROM locations WHERE id = ANY(\(plan.locationIDs)) AND NOT active ORDER BY id",
-                    logger: logger
-                ) { try $0.value("id", as: String.self) }
-                for locationID in inactive {
-                    shortfalls.append(
-                        ReservationShortfall(
-                            reason: .locationUnavailable,
-                            lineNumber: nil,
-                            sku: nil,
-                            locationID: locationID,
-                            requested: 1,
-                            available: 0
-                        )
-                    )
-                }
-                // The condition is checked on the locked row: a concurrent reserver of the same row waits for this
-                // transaction and then re-checks against the new figures, so the last unit goes to one of them only.
-                for need in plan.needs {
-                    let updated = try await connection.fetch(
-                        """
-                        UPDATE stock SET reserved = reserved + \(need.quantity)
-                        WHERE sku = \(need.sku) AND location_id = \(need.locationID)
-                            AND on_hand - reserved - safety_stock >= \(need.quantity)
-                        RETURNING 1 AS updated
-                        """,
-                        logger: logger
-                    ) { _ in 1 }
-                    if updated.isEmpty {
-                        let available = try await connection.fetch(
-                            "SELECT * FROM stock WHERE sku = \(need.sku) AND location_id = \(need.locationID)",
-                            logger: logger,
-                            PostgresRows.stockLevel
-                        ).first?.available
-                        shortfalls += StockRules.shortfalls(for: need, plan: plan, available: available ?? 0)
-                    }
-                }
-                if let capacityDate {
-                    for locationID in plan.locationIDs {
-                        if let shortfall = try await Self.claimCapacity(
-                            connection,
-                            logger: logger,
-                            locationID: locationID,
-                            day: capacityDate.rawValue,
-                            orderID: orderID
-                        ) {
-                            shortfalls.append(shortfall)
-                        }
-                    }
-                }
-                // Throwing rolls the whole transaction back: all or nothing.
-                guard shortfalls.isEmpty else { throw ReservationRefused(shortfalls: shortfalls) }
-                let reservations = plan.reservations(at: .now())
-                for reservation in reservations {
-                    try await connection.execute(
-                        """
-                        INSERT INTO reservations (id, order_id, line_number, sku, location_id, quantity, status,
-                            created_at)
-                        VALUES (\(reservation.id), \(reservation.orderID.rawValue), \(reservation.lineNumber),
-                            \(reservation.sku), \(reservation.locationID), \(reservation.quantity),
-                            \(reservation.status.rawValue), \(Int(reservation.createdAt.microsecondsSinceEpoch)))
-                        """,
-                        logger: logger
-                    )
-                }
-                return .reserved(reservations)
+                return .reserved(
+                    try await Self.reserveLines(connection, logger: logger, plan: plan, capacityDate: capacityDate)
+                )
             }
         } catch let refused as ReservationRefused {
             return .refused(refused.shortfalls)
@@ -215,6 +167,12 @@ extension PostgresStore: InventoryStore {
                     logger: logger
                 )
             }
+            try await Self.journal(
+                connection,
+                logger: logger,
+                released.map { ($0.sku, $0.locationID) },
+                change: .released
+            )
             return released
         }
     }
@@ -241,6 +199,84 @@ extension PostgresStore: InventoryStore {
     }
 
     // MARK: Helpers inside a transaction.
+
+    /// Takes the plan's units and capacity, or throws ``ReservationRefused`` (rolling the transaction back); returns
+    /// the reservations inserted.
+    static func reserveLines(
+        _ connection: PostgresConnection,
+        logger: Logger,
+        plan: ReservationPlan,
+        capacityDate: KontorDate?
+    ) async throws -> [Reservation] {
+        let orderID = plan.orderID
+        var shortfalls: [ReservationShortfall] = []
+        let inactive = try await connection.fetch(
+            "SELECT id FROM locations WHERE id = ANY(\(plan.locationIDs)) AND NOT active ORDER BY id",
+            logger: logger
+        ) { try $0.value("id", as: String.self) }
+        for locationID in inactive {
+            shortfalls.append(
+                ReservationShortfall(
+                    reason: .locationUnavailable,
+                    lineNumber: nil,
+                    sku: nil,
+                    locationID: locationID,
+                    requested: 1,
+                    available: 0
+                )
+            )
+        }
+        // The condition is checked on the locked row: a concurrent reserver of the same row waits for this
+        // transaction and then re-checks against the new figures, so the last unit goes to one of them only.
+        for need in plan.needs {
+            let updated = try await connection.fetch(
+                """
+                UPDATE stock SET reserved = reserved + \(need.quantity)
+                WHERE sku = \(need.sku) AND location_id = \(need.locationID)
+                    AND on_hand - reserved - safety_stock >= \(need.quantity)
+                RETURNING 1 AS updated
+                """,
+                logger: logger
+            ) { _ in 1 }
+            if updated.isEmpty {
+                let available = try await connection.fetch(
+                    "SELECT * FROM stock WHERE sku = \(need.sku) AND location_id = \(need.locationID)",
+                    logger: logger,
+                    PostgresRows.stockLevel
+                ).first?.available
+                shortfalls += StockRules.shortfalls(for: need, plan: plan, available: available ?? 0)
+            }
+        }
+        if let capacityDate {
+            for locationID in plan.locationIDs {
+                if let shortfall = try await Self.claimCapacity(
+                    connection,
+                    logger: logger,
+                    locationID: locationID,
+                    day: capacityDate.rawValue,
+                    orderID: orderID
+                ) {
+                    shortfalls.append(shortfall)
+                }
+            }
+        }
+        // Throwing rolls the whole transaction back: all or nothing.
+        guard shortfalls.isEmpty else { throw ReservationRefused(shortfalls: shortfalls) }
+        let reservations = plan.reservations(at: .now())
+        for reservation in reservations {
+            try await connection.execute(
+                """
+                INSERT INTO reservations (id, order_id, line_number, sku, location_id, quantity, status,
+                    created_at)
+                VALUES (\(reservation.id), \(reservation.orderID.rawValue), \(reservation.lineNumber),
+                    \(reservation.sku), \(reservation.locationID), \(reservation.quantity),
+                    \(reservation.status.rawValue), \(Int(reservation.createdAt.microsecondsSinceEpoch)))
+                """,
+                logger: logger
+            )
+        }
+        return reservations
+    }
 
     static func reservations(
         _ connection: PostgresConnection,

@@ -161,6 +161,36 @@ enum SQLiteSchema {
                     """
             )
         }
+        migrator.registerMigration("v8-allocation") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS allocations (
+                        order_id TEXT NOT NULL PRIMARY KEY,
+                        correlation_id TEXT NOT NULL,
+                        priority INTEGER NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        last_event_id TEXT NOT NULL,
+                        last_cause_id TEXT NOT NULL,
+                        last_event BLOB NOT NULL
+                    );
+                    CREATE INDEX IF NOT EXISTS allocations_by_cause ON allocations (last_cause_id);
+                    CREATE TABLE IF NOT EXISTS backorder_skus (
+                        sku TEXT NOT NULL,
+                        order_id TEXT NOT NULL,
+                        PRIMARY KEY (sku, order_id)
+                    );
+                    CREATE INDEX IF NOT EXISTS backorder_skus_by_order ON backorder_skus (order_id);
+                    CREATE TABLE IF NOT EXISTS stock_journal (
+                        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                        sku TEXT NOT NULL,
+                        location_id TEXT NOT NULL,
+                        change TEXT NOT NULL,
+                        at INTEGER NOT NULL
+                    );
+                    """
+            )
+        }
+
         migrator.registerMigration("v9-read-model-allocation") { db in
             try db.execute(sql: "ALTER TABLE orders ADD COLUMN allocation_json TEXT")
         }

@@ -16,6 +16,7 @@ extension SQLiteStore: InventoryStore {
             for count in counts {
                 try statement.execute(arguments: [count.sku, count.locationID, count.onHand, count.safetyStock])
             }
+            try Self.journal(db, counts.map { ($0.sku, $0.locationID) }, change: .count)
         }
     }
 
@@ -32,6 +33,7 @@ extension SQLiteStore: InventoryStore {
                     """,
                 arguments: [sku, locationID, onHand]
             )
+            if delta != 0 { try Self.journal(db, [(sku, locationID)], change: delta > 0 ? .receipt : .adjustment) }
             return try Self.stockLevel(db, sku: sku, locationID: locationID)!
         }
     }
@@ -71,6 +73,7 @@ extension SQLiteStore: InventoryStore {
                     entry.reference, entry.sku, entry.locationID, entry.quantity, entry.eta.rawValue,
                 ])
             }
+            try Self.journal(db, entries.map { ($0.sku, $0.locationID) }, change: .inbound)
         }
     }
 
@@ -103,69 +106,7 @@ extension SQLiteStore: InventoryStore {
                     guard plan.isReplay(of: active) else { throw StoreError.conflictingReservation(orderID: orderID) }
                     return .reserved(active)
                 }
-                var shortfalls: [ReservationShortfall] = []
-                for locationID in plan.locationIDs {
-                    let isActive = try Bool.fetchOne(
-                        db,
-                        sql: "SELECT active FROM locations WHERE id = ?",
-                        arguments: [locationID]
-                    )
-                    if isActive == false {
-                        shortfalls.append(
-                            ReservationShortfall(
-                                reason: .locationUnavailable,
-                                lineNumber: nil,
-                                sku: nil,
-                                locationID: locationID,
-                                requested: 1,
-                                available: 0
-                            )
-                        )
-                    }
-                }
-                for need in plan.needs {
-                    try db.execute(
-                        sql: """
-                            UPDATE stock SET reserved = reserved + ?
-                            WHERE sku = ? AND location_id = ? AND on_hand - reserved - safety_stock >= ?
-                            """,
-                        arguments: [need.quantity, need.sku, need.locationID, need.quantity]
-                    )
-                    if db.changesCount == 0 {
-                        let available = try Self.stockLevel(db, sku: need.sku, locationID: need.locationID)?.available
-                        shortfalls += StockRules.shortfalls(for: need, plan: plan, available: available ?? 0)
-                    }
-                }
-                if let capacityDate {
-                    for locationID in plan.locationIDs {
-                        if let shortfall = try Self.claimCapacity(
-                            db,
-                            locationID: locationID,
-                            day: capacityDate.rawValue,
-                            orderID: orderID
-                        ) {
-                            shortfalls.append(shortfall)
-                        }
-                    }
-                }
-                // Throwing rolls the whole transaction back: all or nothing.
-                guard shortfalls.isEmpty else { throw ReservationRefused(shortfalls: shortfalls) }
-                let reservations = plan.reservations(at: .now())
-                for reservation in reservations {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO reservations (id, order_id, line_number, sku, location_id, quantity, status,
-                                created_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            reservation.id, reservation.orderID.rawValue, reservation.lineNumber, reservation.sku,
-                            reservation.locationID, reservation.quantity, reservation.status.rawValue,
-                            reservation.createdAt.microsecondsSinceEpoch,
-                        ]
-                    )
-                }
-                return .reserved(reservations)
+                return .reserved(try Self.reserveLines(db, plan: plan, capacityDate: capacityDate))
             }
         } catch let refused as ReservationRefused {
             return .refused(refused.shortfalls)
@@ -198,6 +139,7 @@ extension SQLiteStore: InventoryStore {
                 )
             }
             try db.execute(sql: "DELETE FROM capacity_claims WHERE order_id = ?", arguments: [orderID.rawValue])
+            try Self.journal(db, active.map { ($0.sku, $0.locationID) }, change: .released)
             return active.map { StockRules.with($0, status: .released) }
         }
     }
@@ -238,6 +180,75 @@ extension SQLiteStore: InventoryStore {
     }
 
     // MARK: Helpers inside a transaction.
+
+    /// Takes the plan's units and capacity, or throws ``ReservationRefused`` (rolling the transaction back); returns
+    /// the reservations inserted.
+    static func reserveLines(_ db: Database, plan: ReservationPlan, capacityDate: KontorDate?) throws -> [Reservation] {
+        let orderID = plan.orderID
+        var shortfalls: [ReservationShortfall] = []
+        for locationID in plan.locationIDs {
+            let isActive = try Bool.fetchOne(
+                db,
+                sql: "SELECT active FROM locations WHERE id = ?",
+                arguments: [locationID]
+            )
+            if isActive == false {
+                shortfalls.append(
+                    ReservationShortfall(
+                        reason: .locationUnavailable,
+                        lineNumber: nil,
+                        sku: nil,
+                        locationID: locationID,
+                        requested: 1,
+                        available: 0
+                    )
+                )
+            }
+        }
+        for need in plan.needs {
+            try db.execute(
+                sql: """
+                    UPDATE stock SET reserved = reserved + ?
+                    WHERE sku = ? AND location_id = ? AND on_hand - reserved - safety_stock >= ?
+                    """,
+                arguments: [need.quantity, need.sku, need.locationID, need.quantity]
+            )
+            if db.changesCount == 0 {
+                let available = try Self.stockLevel(db, sku: need.sku, locationID: need.locationID)?.available
+                shortfalls += StockRules.shortfalls(for: need, plan: plan, available: available ?? 0)
+            }
+        }
+        if let capacityDate {
+            for locationID in plan.locationIDs {
+                if let shortfall = try Self.claimCapacity(
+                    db,
+                    locationID: locationID,
+                    day: capacityDate.rawValue,
+                    orderID: orderID
+                ) {
+                    shortfalls.append(shortfall)
+                }
+            }
+        }
+        // Throwing rolls the whole transaction back: all or nothing.
+        guard shortfalls.isEmpty else { throw ReservationRefused(shortfalls: shortfalls) }
+        let reservations = plan.reservations(at: .now())
+        for reservation in reservations {
+            try db.execute(
+                sql: """
+                    INSERT INTO reservations (id, order_id, line_number, sku, location_id, quantity, status,
+                        created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    reservation.id, reservation.orderID.rawValue, reservation.lineNumber, reservation.sku,
+                    reservation.locationID, reservation.quantity, reservation.status.rawValue,
+                    reservation.createdAt.microsecondsSinceEpoch,
+                ]
+            )
+        }
+        return reservations
+    }
 
     static func stockLevel(_ db: Database, sku: String, locationID: String) throws -> StockLevel? {
         try Row.fetchOne(
