@@ -246,6 +246,48 @@ struct AllocationHandlerTests {
         #expect(try await store.availableToPromise(sku: "SKU-A", locationID: "WH-DE-LEJ") == 2)
     }
 
+    @Test("A line ordered by the dozen reserves twelve pieces per dozen")
+    func dozens() async throws {
+        let store = try await Support.store(stock: [StockCount(sku: "SKU-A", locationID: "WH-DE-LEJ", onHand: 30)])
+        var order = try Support.order("H-9", lines: [("SKU-A", "2")])
+        order.lines[0].unitOfMeasure = UnitOfMeasure("DZN")!
+        let outputs = try await Support.handler(store).handle(try Support.validated(order, id: "v-9"))
+        #expect(try Support.decode(outputs[0]).data.reservations.map(\.quantity) == [24])
+        #expect(try await store.availableToPromise(sku: "SKU-A", locationID: "WH-DE-LEJ") == 6)
+    }
+
+    @Test("Cancelling an on-account order also gives its credit back, once")
+    func cancelRefundsCredit() async throws {
+        let store = try await Support.store(stock: [StockCount(sku: "SKU-A", locationID: "WH-DE-LEJ", onHand: 3)])
+        try await store.upsertProducts([Product(sku: "SKU-A", description: "Widget")])
+        try await store.upsertCustomers([
+            Customer(id: "C-1", name: "Erika", creditLimit: 100, currency: CurrencyCode("EUR"), openBalance: 0)
+        ])
+        var order = try Support.order("H-10", lines: [("SKU-A", "1")])
+        order.payment = Payment(method: .invoice, status: .onAccount)
+        // Validation charges the order and the read model holds it, as in the pipeline.
+        let received = try WorkerTestSupport.receivedMessage(order)
+        _ = try await ValidationHandler(store: store).handle(Support.consumed(received))
+        #expect(try await store.customer(id: "C-1")?.openBalance == 10)
+        let json = try CanonicalJSON.encode(order)
+        _ = try await store.saveOrder(
+            OrderRecord(
+                orderID: order.id!,
+                orderNumber: order.orderNumber,
+                channel: order.channel,
+                status: "cancelled",
+                createdAt: .now(),
+                updatedAt: .now(),
+                orderJSON: json
+            ),
+            expectedVersion: nil
+        )
+        let handler = Support.handler(store)
+        #expect(try await handler.handle(try Support.cancelled(order.id!, id: "c-10")).isEmpty)
+        #expect(try await handler.handle(try Support.cancelled(order.id!, id: "c-10b")).isEmpty)
+        #expect(try await store.customer(id: "C-1")?.openBalance == 0)
+    }
+
     @Test("A quantity that is not a whole number of units is a schema violation naming the line")
     func fractionalQuantity() async throws {
         let store = try await Support.store()

@@ -20,7 +20,8 @@ public struct AllocationHandler: StageHandler {
     ]
 
     /// The store the stage works with.
-    public typealias Store = InventoryStore & LocationStore & AllocationStore & OrderReadModelStore
+    public typealias Store = InventoryStore & LocationStore & AllocationStore & OrderReadModelStore & CustomerStore
+        & IdempotencyStore
 
     public var stage: String { Self.stageName }
     private let store: any Store
@@ -75,6 +76,12 @@ public struct AllocationHandler: StageHandler {
             // Releasing writes the stock journal, so backorders of the freed SKUs are allocated again.
             try await store.releaseReservations(orderID: event.data.orderId)
             try await store.deleteAllocation(orderID: event.data.orderId)
+            // An on-account order gives its credit back (once); the read model has the order that was charged.
+            if let record = try await store.order(id: event.data.orderId),
+                let order = try? CanonicalJSON.decodeOrder(from: record.orderJSON)
+            {
+                try await CreditRefund(accounts: store).refund(order)
+            }
             return []
         case InventoryEventType.stockChanged:
             let event = try Self.decode(StockChanged.self, message)

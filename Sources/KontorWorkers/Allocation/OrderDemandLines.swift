@@ -3,7 +3,7 @@ import KontorAllocation
 import KontorModel
 import KontorStore
 
-/// An order's lines as whole units, with the numbers the store's reservations use for them (the line's position,
+/// An order's lines in pieces (``OrderLine/pieces``: a dozen is 12), with the numbers the store's reservations use for them (the line's position,
 /// from 1, so that any line number text maps to a reservation line).
 struct OrderDemandLines: Sendable {
     /// One line: its order line number, store line number, SKU and units.
@@ -25,9 +25,9 @@ struct OrderDemandLines: Sendable {
             guard let sku = line.sku, !sku.isEmpty else {
                 throw StageError.schemaViolation("\(field).sku: missing; allocation needs the seller's SKU")
             }
-            guard let units = Self.wholeUnits(line.quantity) else {
+            guard let units = line.pieces else {
                 throw StageError.schemaViolation(
-                    "\(field).quantity: '\(line.quantity)' is not a positive whole number of countable units"
+                    "\(field).quantity: '\(line.quantity) \(line.unitOfMeasure)' is not a positive whole number of pieces"
                 )
             }
             lines.append(Line(lineNumber: line.lineNumber, reservationLine: index + 1, sku: sku, quantity: units))
@@ -60,14 +60,5 @@ struct OrderDemandLines: Sendable {
     /// The order line number of a store line number.
     func lineNumber(ofReservationLine number: Int) -> String {
         lines.first { $0.reservationLine == number }?.lineNumber ?? String(number)
-    }
-
-    private static func wholeUnits(_ quantity: DecimalAmount) -> Int? {
-        guard quantity.isPositive, quantity.value <= Decimal(Int32.max) else { return nil }
-        var value = quantity.value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, 0, .plain)
-        guard rounded == quantity.value else { return nil }
-        return NSDecimalNumber(decimal: rounded).intValue
     }
 }
