@@ -253,7 +253,7 @@ let package = Package(
         .testTarget(
             name: "KontorEndToEndTests",
             dependencies: [
-                "KontorAllocation", "KontorKafka", "KontorModel", "KontorStore", "kontor",
+                "KontorAllocation", "KontorApp", "KontorKafka", "KontorModel", "KontorStore", "kontor",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -35,6 +35,14 @@ public struct AllocationPlan: Sendable, Hashable, Codable {
         self.backorders = backorders
         self.decision = decision
     }
+
+    enum CodingKeys: String, CodingKey {
+        case orderID = "orderId"
+        case status
+        case shipments
+        case backorders
+        case decision
+    }
 }
 
 /// How much of an order was allocated.
@@ -63,6 +71,12 @@ public struct PlannedShipment: Sendable, Hashable, Codable {
         self.locationID = locationID
         self.method = method
         self.lines = lines
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case locationID = "locationId"
+        case method
+        case lines
     }
 }
 

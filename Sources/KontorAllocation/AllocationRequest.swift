@@ -31,6 +31,14 @@ public struct AllocationRequest: Sendable, Hashable, Codable {
         self.pickupLocationID = pickupLocationID
         self.requestedDate = requestedDate
     }
+
+    enum CodingKeys: String, CodingKey {
+        case orderID = "orderId"
+        case lines
+        case destination
+        case pickupLocationID = "pickupLocationId"
+        case requestedDate
+    }
 }
 
 /// So many units of one SKU for one order line: a line's demand, or what a shipment takes of it (``AllocatedLine``).

@@ -78,4 +78,10 @@ public struct InboundSupply: Sendable, Hashable, Codable {
         self.quantity = quantity
         self.eta = eta
     }
+
+    enum CodingKeys: String, CodingKey {
+        case locationID = "locationId"
+        case quantity
+        case eta
+    }
 }

@@ -100,6 +100,20 @@ public struct CandidateEvaluation: Sendable, Hashable, Codable {
         self.outcome = outcome
         self.reasons = reasons
     }
+
+    enum CodingKeys: String, CodingKey {
+        case locationID = "locationId"
+        case distanceKm
+        case distanceMethod
+        case shippingCost
+        case distanceCost
+        case capacityPressure
+        case score
+        case coverableUnits
+        case requestedUnits
+        case outcome
+        case reasons
+    }
 }
 
 /// What happened to a candidate.

@@ -182,11 +182,12 @@ public struct KontorApplication: Sendable {
 
         if configuration.redriveOnStart.applies(embeddedCluster: configuration.isEmbedded) {
             // Before workers and edges start: the pipeline continues where it stopped.
-            var consumers: [String: Set<String>] = [:]
-            for entry in configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry) {
-                for topic in entry.inputTopics { consumers[topic, default: []].insert(entry.name) }
-            }
-            _ = try await redrive(from: store, producer: producer, consumers: consumers, logger: logger)
+            _ = try await redrive(
+                from: store,
+                producer: producer,
+                consumers: KontorWorkerCatalog.consumers(of: configuration.enabledWorkers),
+                logger: logger
+            )
         }
 
         let group = ServiceGroup(

@@ -25,7 +25,10 @@ struct AllocationEndToEndTests {
 
     @Test("Munich is served from Leipzig; an order beyond stock is allocated in full after a goods receipt")
     func allocateAndReceive() async throws {
-        let kontor = try KontorProcess()
+        // Review rules off: these orders' prices and totals are about stock, not about what validation holds.
+        let kontor = try KontorProcess(arguments: [
+            "--set", "validation.review.orderValueOver=", "--set", "validation.review.priceDeviationPercent=0",
+        ])
         try await kontor.start()
         let base = kontor.httpAddress
         let topic = "kontor.order.allocated.v1"
@@ -42,7 +45,7 @@ struct AllocationEndToEndTests {
         let event = try #require(allocated.first { $0.key == orderID })
         #expect(event.json["type"] as? String == "com.kontor.order.allocated.v1")
         let shipments = Self.plan(event)["shipments"] as? [[String: Any]] ?? []
-        #expect(shipments.compactMap { $0["locationID"] as? String ?? $0["locationId"] as? String } == ["WH-DE-LEJ"])
+        #expect(shipments.compactMap { $0["locationId"] as? String } == ["WH-DE-LEJ"])
         let inventory = try await HTTPClient.request("GET", "\(base)/v1/inventory/PT-DRL-18V-055")
         let locations = inventory.json["locations"] as? [[String: Any]] ?? []
         #expect(locations.first { $0["locationId"] as? String == "WH-DE-LEJ" }?["reserved"] as? Int == 2)

@@ -27,7 +27,9 @@ struct OrderReadModelEndToEndTests {
         return reply
     }
 
-    @Test("Post → validated in the read model with its timeline; hold, release, repeated cancel, unknown id")
+    @Test(
+        "Post → allocated in the read model with its timeline; hold, release → allocated again, cancel frees the stock"
+    )
     func readModelAndActions() async throws {
         let kontor = try KontorProcess(arguments: ["--set", "kafka.embeddedBrokers=1"])
         try await kontor.start()
@@ -38,13 +40,20 @@ struct OrderReadModelEndToEndTests {
         let orderID = try #require(accepted.json["orderId"] as? String)
         let url = "\(base)/v1/orders/\(orderID)"
 
-        let validated = try await Self.poll(url) { ($0["status"] as? String).map { $0 != "received" } ?? false }
-        #expect(validated.status == 200, "\(validated.text)")
-        #expect(validated.json["status"] as? String == "validated", "\(validated.text)")
-        #expect(validated.json["orderNumber"] as? String == "E2E-RM-1")
-        let timeline = validated.json["timeline"] as? [[String: Any]] ?? []
-        #expect(timeline.map { $0["eventType"] as? String } == ["order.received", "order.validated"], "\(timeline)")
-        #expect(timeline.map { $0["stage"] as? String } == ["ingest", "validation"])
+        let allocated = try await Self.poll(url) { $0["status"] as? String == "allocated" }
+        #expect(allocated.status == 200, "\(allocated.text)")
+        #expect(allocated.json["status"] as? String == "allocated", "\(allocated.text)")
+        #expect(allocated.json["orderNumber"] as? String == "E2E-RM-1")
+        let timeline = allocated.json["timeline"] as? [[String: Any]] ?? []
+        #expect(
+            timeline.map { $0["eventType"] as? String } == ["order.received", "order.validated", "order.allocated"],
+            "\(timeline)"
+        )
+        #expect(timeline.map { $0["stage"] as? String } == ["ingest", "validation", "allocation"])
+        // Köln is served from Venlo, about 90 km away, rather than from Leipzig, about 400 km away.
+        let allocation = allocated.json["allocation"] as? [String: Any] ?? [:]
+        let shipments = allocation["shipments"] as? [[String: Any]] ?? []
+        #expect(shipments.compactMap { $0["locationId"] as? String } == ["WH-NL-VEN"], "\(allocation)")
 
         let listed = try await HTTPClient.request("GET", "\(base)/v1/orders?q=E2E-RM")
         #expect((listed.json["orders"] as? [[String: Any]])?.map { $0["orderId"] as? String } == [orderID])
@@ -62,8 +71,12 @@ struct OrderReadModelEndToEndTests {
         let released = try await HTTPClient.request("POST", "\(url)/release")
         #expect(released.status == 202, "\(released.text)")
         #expect(released.json["status"] as? String != "on-hold")
-        let afterRelease = try await HTTPClient.request("GET", url)
-        #expect(afterRelease.json["status"] as? String != "on-hold")
+        // A released order resumes the pipeline: allocation answers it again.
+        let reallocated = try await Self.poll(url) { record in
+            let events = (record["timeline"] as? [[String: Any]] ?? []).compactMap { $0["eventType"] as? String }
+            return events.last == "order.allocated" && events.contains("order.released")
+        }
+        #expect(reallocated.json["status"] as? String == "allocated", "\(reallocated.text)")
 
         let cancelled = try await HTTPClient.request("POST", "\(url)/cancel")
         #expect(cancelled.status == 202, "\(cancelled.text)")
@@ -74,7 +87,23 @@ struct OrderReadModelEndToEndTests {
         // The projection stage consumed the actions' events too; they are in the timeline once each.
         let final = try await Self.poll(url) { _ in true }
         let events = (final.json["timeline"] as? [[String: Any]] ?? []).compactMap { $0["eventType"] as? String }
-        #expect(events == ["order.received", "order.validated", "order.held", "order.released", "order.cancelled"])
+        #expect(
+            events == [
+                "order.received", "order.validated", "order.allocated", "order.held", "order.released",
+                "order.allocated", "order.cancelled",
+            ]
+        )
+        // The cancellation gave the reserved drill back.
+        let inventoryURL = "\(base)/v1/inventory/PT-DRL-18V-055"
+        let deadline = ContinuousClock.now + .seconds(30)
+        var reserved: Int?
+        repeat {
+            let locations = try await HTTPClient.request("GET", inventoryURL).json["locations"] as? [[String: Any]]
+            reserved = locations?.first { $0["locationId"] as? String == "WH-NL-VEN" }?["reserved"] as? Int
+            if reserved == 0 { break }
+            try await Task.sleep(for: .milliseconds(200))
+        } while ContinuousClock.now < deadline
+        #expect(reserved == 0)
 
         let unknown = try await HTTPClient.request("GET", "\(base)/v1/orders/ord_00000000000000000000000000000000")
         #expect(unknown.status == 404)

@@ -49,6 +49,15 @@ public enum KontorWorkerCatalog {
 
     public static var names: [String] { entries.map(\.name) }
 
+    /// Topic → the stages among `workers` that consume it (what the re-drive at startup checks events against).
+    public static func consumers(of workers: [String]) -> [String: Set<String>] {
+        var consumers: [String: Set<String>] = [:]
+        for entry in workers.compactMap(entry) {
+            for topic in entry.inputTopics { consumers[topic, default: []].insert(entry.name) }
+        }
+        return consumers
+    }
+
     public static func entry(_ name: String) -> Entry? {
         entries.first { $0.name == name }
     }

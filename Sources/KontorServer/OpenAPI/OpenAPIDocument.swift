@@ -544,8 +544,34 @@ enum OpenAPIDocument {
               required: [status, shipments, backorders, reservations, decision]
               properties:
                 status: {type: string, enum: [allocated, partiallyAllocated, backordered]}
-                shipments: {type: array, items: {type: object}}
-                backorders: {type: array, items: {type: object}}
+                shipments:
+                  type: array
+                  items:
+                    type: object
+                    required: [locationId, method, lines]
+                    properties:
+                      locationId: {type: string}
+                      method: {type: string, enum: [ship, pickup]}
+                      lines:
+                        type: array
+                        items:
+                          type: object
+                          required: [lineNumber, sku, quantity]
+                          properties:
+                            lineNumber: {type: string}
+                            sku: {type: string}
+                            quantity: {type: integer}
+                backorders:
+                  type: array
+                  items:
+                    type: object
+                    required: [lineNumber, sku, quantity]
+                    properties:
+                      lineNumber: {type: string}
+                      sku: {type: string}
+                      quantity: {type: integer}
+                      expectedDate: {type: string, format: date}
+                      meetsRequestedDate: {type: boolean}
                 reservations:
                   type: array
                   items:
