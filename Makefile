@@ -8,7 +8,7 @@ PYTHON_PACKAGES := jsonschema
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps postgres bench fuzz lint format clean
+.PHONY: run test build deps postgres bench bench-pipeline fuzz lint format clean
 
 run: deps
 	$(SWIFT) build --product kontor
@@ -25,9 +25,14 @@ test: deps postgres
 build: deps
 	$(SWIFT) build
 
-bench: deps
+bench: deps postgres
 	$(SWIFT) build -c release --product kontor
-	.build/release/kontor bench all
+	KONTOR_BENCH_POSTGRES_URL=postgres://kontor:kontor@127.0.0.1:5432/kontor_test .build/release/kontor bench all
+
+# The order pipeline alone (validation, allocation, projection) on SQLite and PostgreSQL, plus one routing decision.
+bench-pipeline: deps postgres
+	$(SWIFT) build -c release --product kontor
+	KONTOR_BENCH_POSTGRES_URL=postgres://kontor:kontor@127.0.0.1:5432/kontor_test .build/release/kontor bench pipeline
 
 # libFuzzer over the X12, EDIFACT and XML entry points, seeded with the sample documents (README, Fuzzing).
 FUZZ_SECONDS ?= 60

@@ -82,7 +82,11 @@ struct PipelineOrderGenerator: Sendable {
             channel: "bench",
             orderDate: KontorDate(year: 2026, month: 11, day: 29)!,
             currency: CurrencyCode("EUR")!,
-            buyer: Party(id: "B-\(prefix)-\(number)", name: "Kundin \(number)", email: "kundin\(number)@example.com"),
+            buyer: Party(
+                id: "B-\(prefix)-\(number)",
+                name: "Kundin \(number)",
+                email: "kundin.\(prefix).\(number)@example.com"
+            ),
             shipTo: Address(
                 name: "Kundin \(number)",
                 street: "Hauptstraße \(number % 200 + 1)",
