@@ -57,6 +57,8 @@ public struct KontorApplication: Sendable {
         onReady: @escaping @Sendable (Ready) -> Void
     ) async throws {
         var services: [any Service] = []
+        // First, so that every counter made below reports into the registry `/metrics` shows.
+        let metrics = KontorMetrics.registry
         let stateDirectory = URL(fileURLWithPath: configuration.stateDirectory)
         let admin = try KafkaAdmin(
             bootstrapServers: bootstrapServers,
@@ -151,7 +153,8 @@ public struct KontorApplication: Sendable {
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
                 inventory: store,
                 orders: OrderAPI(store: store, producer: producer, logger: logger),
-                receipts: store
+                receipts: store,
+                metrics: metrics
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 
 /// Per-connector counters (swift-metrics; exported by whatever metrics backend the process
@@ -12,8 +13,11 @@ enum ConnectorMetrics {
             .increment()
     }
 
+    /// Counts the orders a delivery brought and stamps the connector's last message time (Unix seconds).
     static func accepted(_ connector: String, orders: Int) {
         Counter(label: "kontor_connector_orders_total", dimensions: [("connector", connector)]).increment(by: orders)
+        Gauge(label: "kontor_connector_last_message_timestamp_seconds", dimensions: [("connector", connector)])
+            .record(Date().timeIntervalSince1970)
     }
 
     static func failed(_ connector: String, reason: String) {

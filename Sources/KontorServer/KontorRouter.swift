@@ -7,9 +7,10 @@ import KontorModel
 import KontorStore
 import Logging
 import NIOCore
+import Prometheus
 
 /// The HTTP API: order ingest, B2B documents, webhooks, inventory, the orders' read API and actions, health and
-/// readiness, and its OpenAPI document (`/v1/openapi.yaml`).
+/// readiness, Prometheus metrics (`/metrics`, given a registry), and its OpenAPI document (`/v1/openapi.yaml`).
 public enum KontorRouter {
     public static func make(
         ingest: OrderIngest,
@@ -21,10 +22,15 @@ public enum KontorRouter {
         quarantine: QuarantineWriter? = nil,
         inventory: (any CatalogStore & InventoryStore)? = nil,
         orders: OrderAPI? = nil,
-        receipts: (any InventoryStore & LocationStore)? = nil
+        receipts: (any InventoryStore & LocationStore)? = nil,
+        metrics: PrometheusCollectorRegistry? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
+        if let metrics {
+            router.add(middleware: HTTPMetricsMiddleware(registry: metrics))
+            MetricsRoutes.add(metrics, to: router)
+        }
         router.get("/healthz") { _, _ in
             jsonResponse(.ok, ["status": "ok"])
         }

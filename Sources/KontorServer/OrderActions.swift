@@ -46,6 +46,8 @@ struct OrderActions: Sendable {
             return OrderViews.response(.ok, ["orderId": orderID.rawValue, "status": next.rawValue, "changed": false])
         case .success(let next)?:
             let eventID = EventID.random()
+            // The action's event starts a correlation of its own (its id), as the edges' received events do.
+            let logger = api.logger.about(OrderLogContext(orderID: orderID.rawValue, correlationID: eventID.rawValue))
             let message: KafkaProducerMessage
             do {
                 message = try event(action, id: eventID, record: record, text: text, actor: actor)
@@ -57,13 +59,14 @@ struct OrderActions: Sendable {
             } catch {
                 return Self.unavailable("the \(action) event was not published: \(error)", instance: instance)
             }
+            logger.info("order \(action.rawValue) published", metadata: ["kontor.actor": "\(actor)"])
             if let progress = PipelineProgress.event(for: message, stage: "api", step: 0) {
                 do {
                     try await api.store.recordProgress([progress])
                 } catch {
-                    api.logger.error(
+                    logger.error(
                         "order action published but not recorded as progress",
-                        metadata: ["kontor.order.id": "\(orderID)", "kontor.error": "\(error)"]
+                        metadata: ["kontor.error": "\(error)"]
                     )
                     return Self.unavailable(
                         "the \(action) event was published but not recorded: \(error); the read model follows once "
@@ -80,9 +83,9 @@ struct OrderActions: Sendable {
                 status = projected.record.flatMap { OrderStatus(rawValue: $0.status) } ?? next
             } catch {
                 // Published and recorded: the projection stage writes it into the read model when it consumes it.
-                api.logger.warning(
+                logger.warning(
                     "order action published; the read model follows from the projection stage",
-                    metadata: ["kontor.order.id": "\(orderID)", "kontor.error": "\(error)"]
+                    metadata: ["kontor.error": "\(error)"]
                 )
             }
             return OrderViews.response(

@@ -27,7 +27,8 @@ enum OrderViews {
     }
 
     /// The summary plus `order` (the canonical order, `null` until an event carrying it arrived), `lines`,
-    /// `allocation` (`{status, shipments, backorders, reservations, decision}` or `null`), `timeline` and `actions`
+    /// `allocation` (`{status, shipments, backorders, reservations, decision}` or `null`), `timeline` (by time, then
+    /// arrival) and `actions`
     /// (whether cancel, hold and release are possible now).
     static func detail(_ record: OrderRecord, timeline: [TimelineEntry]) -> [String: Any] {
         var body = summary(record)
@@ -35,7 +36,12 @@ enum OrderViews {
         body["order"] = order
         body["lines"] = (order as? [String: Any])?["lines"] ?? [Any]()
         body["allocation"] = record.allocationJSON.map(parsed) ?? NSNull()
-        body["timeline"] = timeline.map { entry -> [String: Any] in
+        // In the order things happened: the projection may read a later event first (events of one order travel on
+        // different topics), so the timeline's sequence is the order of arrival.
+        let happened = timeline.sorted {
+            ($0.at.microsecondsSinceEpoch, $0.sequence) < ($1.at.microsecondsSinceEpoch, $1.sequence)
+        }
+        body["timeline"] = happened.map { entry -> [String: Any] in
             [
                 "sequence": entry.sequence,
                 "at": entry.at.rfc3339String,

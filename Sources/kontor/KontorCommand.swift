@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KontorApp
+import KontorWorkers
 import Logging
 
 /// The `kontor` command line.
@@ -16,12 +17,16 @@ struct KontorCommand: AsyncParsableCommand {
     )
 }
 
-/// Sets up swift-log once, for the whole process.
+/// Sets up swift-log once, for the whole process; lines written while a worker handles an order carry the order's
+/// ids (`kontor.order.id`, `kontor.correlation.id`).
 func bootstrapLogging(level: Logger.Level) -> Logger {
-    LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = level
-        return handler
-    }
+    LoggingSystem.bootstrap(
+        { label, metadataProvider in
+            var handler = StreamLogHandler.standardError(label: label, metadataProvider: metadataProvider)
+            handler.logLevel = level
+            return handler
+        },
+        metadataProvider: OrderLogContext.metadataProvider
+    )
     return Logger(label: "kontor")
 }

@@ -9,6 +9,7 @@ import KontorStore
 import KontorTestSupport
 import KontorWorkers
 import Logging
+import Prometheus
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -20,6 +21,8 @@ struct ServerFixture: Sendable {
     let store: SQLiteStore
     let cluster: EmbeddedKafkaCluster
     let producer: KafkaProducer
+    /// The fixture's own registry (the process-wide one is for `kontor run`).
+    let metrics = PrometheusCollectorRegistry()
 
     static let logger: Logger = {
         var logger = Logger(label: "kontor.server.tests")
@@ -79,7 +82,8 @@ struct ServerFixture: Sendable {
             ),
             quarantine: quarantine,
             inventory: store,
-            orders: OrderAPI(store: store, producer: producer, logger: Self.logger)
+            orders: OrderAPI(store: store, producer: producer, logger: Self.logger),
+            metrics: metrics
         )
     }
 

@@ -1,12 +1,14 @@
 import KontorKafka
 import KontorServer
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 
 /// Measures, once a second, how far the pipeline's consumer groups trail their input topics.
 /// Ingest reads the figure to push back (503 + Retry-After) before the backlog outgrows what the
-/// brokers keep; `/readyz` reads whether the cluster answered lately.
+/// brokers keep; `/readyz` reads whether the cluster answered lately. Each group's lag is also the gauge
+/// `kontor_consumer_lag_messages{group}`.
 final class PipelineLagMonitor: Service, PipelineLoad, Sendable {
     struct Watch: Sendable {
         var group: String
@@ -19,12 +21,14 @@ final class PipelineLagMonitor: Service, PipelineLoad, Sendable {
     private let logger: Logger
     private let lag = Atomic<Int64>(-1)
     private let lastSuccess = Mutex<ContinuousClock.Instant?>(nil)
+    private let gauges: [Gauge]
 
     init(admin: KafkaAdmin, watches: [Watch], interval: Duration = .seconds(1), logger: Logger) {
         self.admin = admin
         self.watches = watches
         self.interval = interval
         self.logger = logger
+        gauges = watches.map { Gauge(label: "kontor_consumer_lag_messages", dimensions: [("group", $0.group)]) }
     }
 
     var currentLag: Int64? {
@@ -56,11 +60,14 @@ final class PipelineLagMonitor: Service, PipelineLoad, Sendable {
     @discardableResult
     func measure() async -> Bool {
         do {
-            var total: Int64 = 0
+            var lags: [Int64] = []
             for watch in watches {
-                total += try await admin.consumerLag(group: watch.group, topics: watch.topics).reduce(0) { $0 + $1.lag }
+                lags.append(
+                    try await admin.consumerLag(group: watch.group, topics: watch.topics).reduce(0) { $0 + $1.lag }
+                )
             }
-            lag.store(total, ordering: .relaxed)
+            for (gauge, lag) in zip(gauges, lags) { gauge.record(lag) }
+            lag.store(lags.reduce(0, +), ordering: .relaxed)
             lastSuccess.withLock { $0 = .now }
             return true
         } catch {

@@ -63,11 +63,11 @@ public struct OrderPublisher: Sendable {
             throw KafkaError(code: .invalidArgument, message: "cannot encode order \(orderID): \(error)")
         }
         let report = try await producer.send(message)
-        try await recordProgress(of: message, orderID: orderID, source: source)
+        let logger = logger.about(OrderLogContext(orderID: orderID.rawValue, correlationID: eventID.rawValue))
+        try await recordProgress(of: message, orderID: orderID, source: source, logger: logger)
         logger.info(
             "order received",
             metadata: [
-                "kontor.order.id": "\(orderID)", "kontor.correlation.id": "\(eventID)",
                 "kontor.order.number": "\(order.orderNumber)", "kontor.channel": "\(order.channel)",
                 "kontor.source": "\(source)",
             ]
@@ -75,7 +75,7 @@ public struct OrderPublisher: Sendable {
         return Receipt(orderID: orderID, eventID: eventID, report: report)
     }
 
-    private func recordProgress(of message: KafkaProducerMessage, orderID: OrderID, source: String)
+    private func recordProgress(of message: KafkaProducerMessage, orderID: OrderID, source: String, logger: Logger)
         async throws(KafkaError)
     {
         guard let progressStore,
@@ -86,7 +86,7 @@ public struct OrderPublisher: Sendable {
         } catch {
             logger.error(
                 "order published but not recorded in the store; not accepted",
-                metadata: ["kontor.order.id": "\(orderID)", "kontor.error": "\(error)"]
+                metadata: ["kontor.error": "\(error)"]
             )
             throw KafkaError(
                 code: .state,

@@ -52,6 +52,7 @@ public struct B2BMailboxPoller: Service {
         do {
             names = try await mailbox.readyDocuments()
         } catch {
+            ConnectorMetrics.failed(name, reason: "transport")
             logger.warning(
                 "cannot list \(mailbox.location): \(error); trying again later",
                 metadata: ["kontor.connector": "\(name)"]
@@ -82,6 +83,8 @@ public struct B2BMailboxPoller: Service {
                 )
             }
             let failed = result.status != .accepted
+            if !result.orders.isEmpty { ConnectorMetrics.accepted(name, orders: result.orders.count) }
+            if failed { ConnectorMetrics.failed(name, reason: "document-\(result.status.rawValue)") }
             try await mailbox.file(
                 document,
                 as: Self.timestamp() + "-" + document,
@@ -94,6 +97,7 @@ public struct B2BMailboxPoller: Service {
             )
             return true
         } catch {
+            ConnectorMetrics.failed(name, reason: "transport")
             logger.warning("document not taken yet: \(error); trying again later", metadata: metadata)
             return false
         }

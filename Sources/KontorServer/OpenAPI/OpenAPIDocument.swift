@@ -401,6 +401,23 @@ enum OpenAPIDocument {
                     application/json:
                       schema: {$ref: "#/components/schemas/Readiness"}
                       example: {status: not ready, kafka: failing}
+          /metrics:
+            get:
+              tags: [operations]
+              operationId: metrics
+              summary: Prometheus metrics
+              description: >-
+                Counters, gauges and histograms in the Prometheus text format 0.0.4: per stage, HTTP route, consumer
+                group, connector and order outcome (names `kontor_*`, listed in the README's Metrics section).
+              responses:
+                "200":
+                  description: The metrics, one sample a line.
+                  content:
+                    text/plain:
+                      schema: {type: string}
+                      example: |
+                        # TYPE kontor_stage_messages_processed_total counter
+                        kontor_stage_messages_processed_total{stage="validation"} 42
         components:
           parameters:
             OrderID:

@@ -24,7 +24,7 @@ import ServiceLifecycle
 public final class WorkerRuntime: Service, Sendable {
     public let handler: any StageHandler
     public let configuration: WorkerConfiguration
-    public let metrics = WorkerMetrics()
+    public let metrics: WorkerMetrics
     private let producer: KafkaProducer
     private let processedLog: (any ProcessedEventLog)?
     private let logger: Logger
@@ -46,6 +46,7 @@ public final class WorkerRuntime: Service, Sendable {
         logger[metadataKey: "kontor.stage"] = "\(handler.stage)"
         self.logger = logger
         self.onDataLoss = onDataLoss
+        self.metrics = WorkerMetrics(stage: handler.stage)
     }
 
     public func run() async throws {
@@ -59,7 +60,7 @@ public final class WorkerRuntime: Service, Sendable {
         do {
             try await withGracefulShutdownHandler {
                 for try await batch in consumer.batches {
-                    guard try await process(batch, consumer: consumer) else { break }
+                    guard try await metrics.timeBatch({ try await process(batch, consumer: consumer) }) else { break }
                 }
             } onGracefulShutdown: {
                 consumer.triggerShutdown()
@@ -138,6 +139,7 @@ public final class WorkerRuntime: Service, Sendable {
             ) != nil
         else { return false }
         consumer.store(batch)
+        metrics.countOutcomes(of: outputs)
         metrics.update {
             $0.batches += 1
             $0.processed += batch.count - duplicates
@@ -168,17 +170,23 @@ public final class WorkerRuntime: Service, Sendable {
 
     private func handleWithRetries(_ message: KafkaConsumerMessage, consumer: KafkaConsumer) async -> Outcome {
         let policy = configuration.retry
+        let order = OrderLogContext(message: message)
         var firstFailure: Date?
         var attempt = 0
         while true {
             attempt += 1
             do {
-                return .handled(try await handler.handle(message))
+                let produced = try await OrderLogContext.$current.withValue(order) {
+                    try await metrics.timeHandling { try await handler.handle(message) }
+                }
+                logger.about(order).debug("event handled", metadata: ["kontor.outputs": "\(produced.map(\.topic))"])
+                return .handled(produced)
             } catch {
+                metrics.update { $0.failed += 1 }
                 let stageError = Self.classify(error)
                 let now = Date()
                 firstFailure = firstFailure ?? now
-                var failureLogger = logger
+                var failureLogger = logger.about(order)
                 failureLogger[metadataKey: "kafka.partition"] = "\(message.topic)[\(message.partition)]"
                 failureLogger[metadataKey: "kafka.offset"] = "\(message.offset)"
                 if !stageError.isRetriable || attempt >= policy.maxAttempts {
