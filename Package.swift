@@ -116,6 +116,7 @@ let package = Package(
                 "KontorStore",
                 "KontorWorkers",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -149,7 +150,10 @@ let package = Package(
         .executableTarget(name: "KontorFuzz", dependencies: ["KontorEDIFACT", "KontorMapping", "KontorX12"]),
         .target(
             name: "KontorTestSupport",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "kontor",
@@ -160,6 +164,7 @@ let package = Package(
                 "KontorEDIFACT",
                 "KontorX12",
                 "KontorStore",
+                "KontorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -246,7 +251,7 @@ let package = Package(
             name: "KontorAppTests",
             dependencies: [
                 "KontorAllocation", "KontorApp", "KontorEDIFACT", "KontorKafka", "KontorModel", "KontorStore",
-                "KontorX12",
+                "KontorX12", "KontorServer",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -9,7 +9,8 @@ import Logging
 import NIOCore
 
 /// The HTTP API: order ingest, B2B documents, webhooks, inventory, the orders' read API and actions, health and
-/// readiness, and its OpenAPI document (`/v1/openapi.yaml`).
+/// readiness, and its OpenAPI document (`/v1/openapi.yaml`). `access` guards every route (``RouteAccess``) and serves
+/// dashboard login (`/v1/session`); the default, ``AccessControl/disabled``, leaves every route open.
 public enum KontorRouter {
     public static func make(
         ingest: OrderIngest,
@@ -21,10 +22,15 @@ public enum KontorRouter {
         quarantine: QuarantineWriter? = nil,
         inventory: (any CatalogStore & InventoryStore)? = nil,
         orders: OrderAPI? = nil,
-        receipts: (any InventoryStore & LocationStore)? = nil
+        receipts: (any InventoryStore & LocationStore)? = nil,
+        access: AccessControl = .disabled
     ) -> Router<BasicRequestContext> {
         let router = Router()
+        // Logs method and path only: the Authorization header and the session cookie stay out of the log.
         router.add(middleware: LogRequestsMiddleware(.debug))
+        // Before every route, so a route added below is guarded too (RouteAccess: GET needs read, else operate).
+        router.add(middleware: AccessMiddleware(access: access, webhookPaths: Set(webhooks.map(\.path))))
+        SessionRoutes.add(access, to: router)
         router.get("/healthz") { _, _ in
             jsonResponse(.ok, ["status": "ok"])
         }
