@@ -30,6 +30,8 @@ public struct KontorApplication: Sendable {
         public var httpAddress: String?
         public var bootstrapServers: String
         public var connectors: [ConnectorStatus]
+        /// The generated admin token's file, when that token is in use (see ``AccessSetup``).
+        public var adminTokenFile: String? = nil
     }
 
     /// Runs until SIGTERM/SIGINT; `onReady` is called once everything listens.
@@ -138,6 +140,7 @@ public struct KontorApplication: Sendable {
             )
             services += connectors.services
             let statuses = connectors.statuses
+            let access = try AccessSetup.prepare(configuration, logger: logger)
             let router = KontorRouter.make(
                 ingest: OrderIngest(
                     publisher: OrderPublisher(producer: producer, progressStore: store, logger: logger),
@@ -151,7 +154,8 @@ public struct KontorApplication: Sendable {
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
                 inventory: store,
                 orders: OrderAPI(store: store, producer: producer, logger: logger),
-                receipts: store
+                receipts: store,
+                access: access.access
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger
@@ -170,7 +174,14 @@ public struct KontorApplication: Sendable {
                     } catch {
                         logger.error("cannot write runtime files: \(error)")
                     }
-                    onReady(Ready(httpAddress: address, bootstrapServers: bootstrapServers, connectors: statuses))
+                    onReady(
+                        Ready(
+                            httpAddress: address,
+                            bootstrapServers: bootstrapServers,
+                            connectors: statuses,
+                            adminTokenFile: access.adminTokenFile
+                        )
+                    )
                 },
                 logger: logger
             )
