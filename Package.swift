@@ -118,6 +118,7 @@ let package = Package(
                 "KontorStore",
                 "KontorWorkers",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -154,7 +155,10 @@ let package = Package(
         .executableTarget(name: "KontorFuzz", dependencies: ["KontorEDIFACT", "KontorMapping", "KontorX12"]),
         .target(
             name: "KontorTestSupport",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "kontor",
@@ -166,6 +170,7 @@ let package = Package(
                 "KontorX12",
                 "KontorStore",
                 "KontorWorkers",
+                "KontorServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -253,7 +258,7 @@ let package = Package(
             name: "KontorAppTests",
             dependencies: [
                 "KontorAllocation", "KontorApp", "KontorEDIFACT", "KontorKafka", "KontorModel", "KontorStore",
-                "KontorX12",
+                "KontorX12", "KontorServer",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

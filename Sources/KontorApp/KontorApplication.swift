@@ -30,6 +30,8 @@ public struct KontorApplication: Sendable {
         public var httpAddress: String?
         public var bootstrapServers: String
         public var connectors: [ConnectorStatus]
+        /// The generated admin token's file, when that token is in use (see ``AccessSetup``).
+        public var adminTokenFile: String? = nil
     }
 
     /// Runs until SIGTERM/SIGINT; `onReady` is called once everything listens.
@@ -140,6 +142,7 @@ public struct KontorApplication: Sendable {
             )
             services += connectors.services
             let statuses = connectors.statuses
+            let access = try AccessSetup.prepare(configuration, logger: logger)
             let router = KontorRouter.make(
                 ingest: OrderIngest(
                     publisher: OrderPublisher(producer: producer, progressStore: store, logger: logger),
@@ -154,7 +157,8 @@ public struct KontorApplication: Sendable {
                 inventory: store,
                 orders: OrderAPI(store: store, producer: producer, logger: logger),
                 receipts: store,
-                metrics: metrics
+                metrics: metrics,
+                access: access.access
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger
@@ -173,7 +177,14 @@ public struct KontorApplication: Sendable {
                     } catch {
                         logger.error("cannot write runtime files: \(error)")
                     }
-                    onReady(Ready(httpAddress: address, bootstrapServers: bootstrapServers, connectors: statuses))
+                    onReady(
+                        Ready(
+                            httpAddress: address,
+                            bootstrapServers: bootstrapServers,
+                            connectors: statuses,
+                            adminTokenFile: access.adminTokenFile
+                        )
+                    )
                 },
                 logger: logger
             )

@@ -11,6 +11,8 @@ import Prometheus
 
 /// The HTTP API: order ingest, B2B documents, webhooks, inventory, the orders' read API and actions, health and
 /// readiness, Prometheus metrics (`/metrics`, given a registry), and its OpenAPI document (`/v1/openapi.yaml`).
+/// `access` guards every route (``RouteAccess``) and serves dashboard login (`/v1/session`); the default,
+/// ``AccessControl/disabled``, leaves every route open.
 public enum KontorRouter {
     public static func make(
         ingest: OrderIngest,
@@ -23,14 +25,22 @@ public enum KontorRouter {
         inventory: (any CatalogStore & InventoryStore)? = nil,
         orders: OrderAPI? = nil,
         receipts: (any InventoryStore & LocationStore)? = nil,
-        metrics: PrometheusCollectorRegistry? = nil
+        metrics: PrometheusCollectorRegistry? = nil,
+        access: AccessControl = .disabled
     ) -> Router<BasicRequestContext> {
         let router = Router()
+        // Logs method and path only: the Authorization header and the session cookie stay out of the log.
         router.add(middleware: LogRequestsMiddleware(.debug))
+        // Metrics first, so refused requests (401, 403) are counted too.
         if let metrics {
             router.add(middleware: HTTPMetricsMiddleware(registry: metrics))
+        }
+        // Before every route, so a route added below is guarded too (RouteAccess: GET needs read, else operate).
+        router.add(middleware: AccessMiddleware(access: access, webhookPaths: Set(webhooks.map(\.path))))
+        if let metrics {
             MetricsRoutes.add(metrics, to: router)
         }
+        SessionRoutes.add(access, to: router)
         router.get("/healthz") { _, _ in
             jsonResponse(.ok, ["status": "ok"])
         }

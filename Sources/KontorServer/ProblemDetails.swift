@@ -56,6 +56,8 @@ public struct ProblemDetails: Codable, Sendable, Hashable {
         public static let notFound = "https://kontor.dev/problems/not-found"
         public static let invalidParameter = "https://kontor.dev/problems/invalid-parameter"
         public static let illegalTransition = "https://kontor.dev/problems/illegal-transition"
+        public static let unauthorized = "https://kontor.dev/problems/unauthorized"
+        public static let forbidden = "https://kontor.dev/problems/forbidden"
     }
 
     /// The HTTP response carrying this problem.

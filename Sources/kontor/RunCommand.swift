@@ -57,6 +57,13 @@ struct RunCommand: AsyncParsableCommand {
                 let routes = "POST /v1/orders, POST /v1/documents, GET /healthz, GET /readyz"
                 lines.append("  HTTP:   \(httpAddress)  (\(routes))")
             }
+            if let adminTokenFile = ready.adminTokenFile {
+                lines.append("  Auth:   admin token in \(adminTokenFile)  (Authorization: Bearer <token>)")
+            } else if ready.httpAddress != nil {
+                lines.append(
+                    "  Auth:   \(configuration.auth.enabled ? "tokens in \(configuration.tokensFilePath)" : "off")"
+                )
+            }
             let kind = configuration.isEmbedded ? "embedded, \(configuration.embeddedBrokers) brokers" : "external"
             lines.append("  Kafka:  \(ready.bootstrapServers)  (\(kind))")
             lines.append("  State:  \(configuration.stateDirectory)  (bootstrap servers in bootstrap.servers)")

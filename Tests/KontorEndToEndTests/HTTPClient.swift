@@ -1,11 +1,25 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
-/// Real HTTP requests against a running `kontor`.
+/// Real HTTP requests against a running `kontor`. Requests to a started ``KontorProcess`` carry its admin token
+/// (read from its state folder) unless they set `Authorization` themselves or pass `authenticated: false`.
 enum HTTPClient {
+    /// HTTP address of a running `kontor` → its admin token.
+    private static let tokens = Mutex<[String: String]>([:])
+
+    /// Sends `token` with every request to `address` from now on.
+    static func register(token: String, for address: String) {
+        tokens.withLock { $0[address] = token }
+    }
+
+    private static func token(for url: String) -> String? {
+        tokens.withLock { tokens in tokens.first { url.hasPrefix($0.key) }?.value }
+    }
+
     struct Reply: Sendable {
         var status: Int
         var headers: [String: String]
@@ -19,11 +33,15 @@ enum HTTPClient {
         _ method: String,
         _ url: String,
         body: Data? = nil,
-        headers: [String: String] = ["Content-Type": "application/json"]
+        headers: [String: String] = ["Content-Type": "application/json"],
+        authenticated: Bool = true
     ) async throws -> Reply {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
         request.httpBody = body
+        if authenticated, let token = token(for: url) {
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse

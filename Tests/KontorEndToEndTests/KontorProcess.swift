@@ -54,6 +54,9 @@ final class KontorProcess: @unchecked Sendable {
             {
                 httpAddress = runtime["httpAddress"] ?? ""
                 bootstrapServers = runtime["bootstrapServers"] ?? ""
+                if let token = adminToken, !httpAddress.isEmpty {
+                    HTTPClient.register(token: token, for: httpAddress)
+                }
                 return
             }
             guard process.isRunning else {
@@ -80,6 +83,12 @@ final class KontorProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         return process.terminationStatus
+    }
+
+    /// The admin token `kontor run` created in the state folder (none when tokens are configured).
+    var adminToken: String? {
+        (try? String(contentsOf: stateDirectory.appendingPathComponent("admin.token"), encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }

@@ -34,8 +34,13 @@ struct ServerFixture: Sendable {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `body` with the base URL of a server offering every route group.
-    static func run(_ body: @Sendable (ServerFixture, String) async throws -> Void) async throws {
+    /// Runs `body` with the base URL of a server offering every route group, checking access with `access`;
+    /// `serverLogger` receives the HTTP server's log.
+    static func run(
+        access: AccessControl = .disabled,
+        serverLogger: Logger? = nil,
+        _ body: @Sendable (ServerFixture, String) async throws -> Void
+    ) async throws {
         let cluster = try EmbeddedKafkaCluster(brokers: 1, logger: logger)
         for topic in KontorTopics.all {
             try cluster.createTopic(topic.name, partitions: topic.partitions)
@@ -50,7 +55,9 @@ struct ServerFixture: Sendable {
         )
         let fixture = ServerFixture(store: store, cluster: cluster, producer: producer)
         do {
-            try await withLocalServer(try fixture.router()) { base in try await body(fixture, base) }
+            try await withLocalServer(try fixture.router(access: access), logger: serverLogger) { base in
+                try await body(fixture, base)
+            }
         } catch {
             await producer.shutdown()
             cluster.shutdown()
@@ -61,7 +68,7 @@ struct ServerFixture: Sendable {
     }
 
     /// The router `kontor run` builds, with one webhook endpoint and B2B documents.
-    func router() throws -> Router<BasicRequestContext> {
+    func router(access: AccessControl = .disabled) throws -> Router<BasicRequestContext> {
         let publisher = OrderPublisher(producer: producer, progressStore: store, logger: Self.logger)
         let quarantine = QuarantineWriter(producer: producer, logger: Self.logger)
         return KontorRouter.make(
@@ -83,7 +90,9 @@ struct ServerFixture: Sendable {
             quarantine: quarantine,
             inventory: store,
             orders: OrderAPI(store: store, producer: producer, logger: Self.logger),
-            metrics: metrics
+            receipts: store,
+            metrics: metrics,
+            access: access
         )
     }
 
@@ -96,14 +105,24 @@ struct ServerFixture: Sendable {
     )
         throws -> CanonicalOrder
     {
-        let json = """
-            {"schemaVersion":"1.0","orderNumber":"\(number)","channel":"\(channel)","orderDate":"2026-11-28",
-             "currency":"EUR","buyer":{"id":"\(buyer)","name":"\(name)"},
-             "shipTo":{"name":"\(name)","street":"Heidestraße 17","city":"Köln","postalCode":"51147","country":"DE"},
-             "lines":[{"lineNumber":"1","sku":"SKU-1","quantity":"2","unitOfMeasure":"C62","unitPrice":"9.95"}],
-             "totals":{"grandTotal":"19.90"}}
-            """
+        let json = orderJSON(number: number, channel: channel, buyer: buyer, name: name)
         return try CanonicalJSON.decodeOrder(from: Data(json.utf8)).assigningID()
+    }
+
+    /// The JSON of a canonical order, as a shop would post it.
+    static func orderJSON(
+        number: String,
+        channel: String = "web",
+        buyer: String = "C-100",
+        name: String = "Erika Mustermann"
+    ) -> String {
+        """
+        {"schemaVersion":"1.0","orderNumber":"\(number)","channel":"\(channel)","orderDate":"2026-11-28",
+         "currency":"EUR","buyer":{"id":"\(buyer)","name":"\(name)"},
+         "shipTo":{"name":"\(name)","street":"Heidestraße 17","city":"Köln","postalCode":"51147","country":"DE"},
+         "lines":[{"lineNumber":"1","sku":"SKU-1","quantity":"2","unitOfMeasure":"C62","unitPrice":"9.95"}],
+         "totals":{"grandTotal":"19.90"}}
+        """
     }
 
     /// Writes `order` into the read model as received, then, with `status`, sets that status as a later stage would.
@@ -129,6 +148,16 @@ struct ServerFixture: Sendable {
 
 /// Real HTTP requests.
 enum HTTP {
+    /// A session without a cookie store: cookies are sent only when a test sets them, so one test's session cookie
+    /// (cookies ignore the port) never reaches another test's server.
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        return URLSession(configuration: configuration)
+    }()
+
     struct Reply: Sendable {
         var status: Int
         var headers: [String: String]
@@ -149,7 +178,7 @@ enum HTTP {
         request.httpBody = body.map { Data($0.utf8) }
         if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await URLSession.shared.data(for: request)
+        let (data, response) = try await session.data(for: request)
         let http = response as! HTTPURLResponse
         var replyHeaders: [String: String] = [:]
         for (name, value) in http.allHeaderFields {

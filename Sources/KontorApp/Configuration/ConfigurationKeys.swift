@@ -190,6 +190,38 @@ public enum ConfigurationKeys {
             }
             $0.redriveOnStart = mode
         },
+        Key(path: "auth.enabled", summary: "Require API tokens on the HTTP API (default true)") {
+            $0.auth.enabled = try AuthConfiguration.bool($1, "auth.enabled")
+        },
+        Key(
+            path: "auth.tokensFile",
+            summary: "Tokens file: name, scopes, SHA-256 (default <stateDirectory>/tokens.yaml)"
+        ) {
+            $0.auth.tokensFile = $1.isEmpty ? nil : $1
+        },
+        Key(path: "auth.tokens", summary: "More tokens, NAME:SCOPE+SCOPE:SHA256, comma-separated (default none)") {
+            $0.auth.tokens = try AuthConfiguration.tokens($1)
+        },
+        Key(
+            path: "auth.dashboardPassword",
+            summary: "Hash of the dashboard password, from `kontor token password`; empty = no password login"
+        ) {
+            do {
+                $0.auth.dashboardPassword =
+                    $1.isEmpty ? nil : try PasswordHash(parsing: $1, location: "auth.dashboardPassword")
+            } catch let error as AccessConfigurationError {
+                throw ConfigurationError(error.message)
+            }
+        },
+        Key(path: "auth.metricsOpen", summary: "Serve /metrics without a token (default false)") {
+            $0.auth.metricsOpen = try AuthConfiguration.bool($1, "auth.metricsOpen")
+        },
+        Key(path: "auth.sessionMinutes", summary: "Lifetime of a dashboard session (default 480)") {
+            $0.auth.sessionMinutes = try int($1, "auth.sessionMinutes", in: 1...43_200)
+        },
+        Key(path: "auth.secureCookie", summary: "Mark the session cookie Secure, for HTTPS (default false)") {
+            $0.auth.secureCookie = try AuthConfiguration.bool($1, "auth.secureCookie")
+        },
     ]
 
     /// Raw librdkafka properties: `kafka.librdkafka.<property>` in YAML.

@@ -58,6 +58,8 @@ public struct KontorConfiguration: Sendable {
     public var reviewRules = ReviewRules()
     /// When unfinished orders are published again at startup (`pipeline.redriveOnStart`).
     public var redriveOnStart = RedriveOnStart.embedded
+    /// Who may call the HTTP API (`auth.*`).
+    public var auth = AuthConfiguration()
 
     public init() {}
 

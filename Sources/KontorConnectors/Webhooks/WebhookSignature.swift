@@ -55,7 +55,8 @@ public struct WebhookSignature: Sendable {
         return configuration.prefix + encoded
     }
 
-    static func decodeHex(_ text: String) -> [UInt8]? {
+    /// The bytes of a hex string (either case), or nil for an odd length or a non-hex digit.
+    public static func decodeHex(_ text: String) -> [UInt8]? {
         let digits = Array(text.utf8)
         guard digits.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []

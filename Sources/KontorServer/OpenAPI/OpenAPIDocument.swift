@@ -12,11 +12,19 @@ enum OpenAPIDocument {
           description: |
             Errors are RFC 9457 problem details (`application/problem+json`); problem types live under
             `https://kontor.dev/problems/`. Timestamps are RFC 3339 in UTC.
+
+            Access: send an API token as `Authorization: Bearer <token>`, or the session cookie of
+            `POST /v1/session`. Reading (`GET`) needs the scope `read`, other calls `operate` (which includes
+            `read`), `POST /v1/orders` and `POST /v1/documents` need `ingest`. Operations marked `security: []`
+            are open. Without a valid token the answer is 401 (`WWW-Authenticate: Bearer`), without the scope 403.
           license:
             name: Apache-2.0
             identifier: Apache-2.0
         servers:
           - url: http://127.0.0.1:8080
+        security:
+          - bearerToken: []
+          - sessionCookie: []
         tags:
           - name: ingest
           - name: orders
@@ -227,6 +235,7 @@ enum OpenAPIDocument {
           /v1/webhooks/{connector}:
             post:
               tags: [ingest]
+              security: []
               operationId: receiveWebhook
               summary: A partner webhook, at the path its connector file names
               parameters:
@@ -371,6 +380,7 @@ enum OpenAPIDocument {
           /healthz:
             get:
               tags: [operations]
+              security: []
               operationId: health
               summary: Liveness
               responses:
@@ -386,6 +396,7 @@ enum OpenAPIDocument {
           /readyz:
             get:
               tags: [operations]
+              security: []
               operationId: ready
               summary: Readiness
               responses:
@@ -418,7 +429,59 @@ enum OpenAPIDocument {
                       example: |
                         # TYPE kontor_stage_messages_processed_total counter
                         kontor_stage_messages_processed_total{stage="validation"} 42
+          /v1/session:
+            post:
+              tags: [operations]
+              operationId: login
+              summary: Log in for the dashboard
+              description: |
+                With an API token (the session gets its scopes) or the dashboard password (scope `operate`), sets
+                the `kontor_session` cookie (HttpOnly, SameSite=Strict, expires after `auth.sessionMinutes`).
+              security: []
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        token: {type: string}
+                        password: {type: string}
+                    example: {password: correct horse battery staple}
+              responses:
+                "200":
+                  description: Logged in; the answer sets the session cookie.
+                  headers:
+                    Set-Cookie:
+                      schema: {type: string}
+                      description: kontor_session=...; Max-Age=28800; Path=/; HttpOnly; SameSite=Strict
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Session"}
+                      example: {name: dashboard, scopes: [operate], expiresAt: "2026-11-28T18:00:00Z"}
+                "400": {$ref: "#/components/responses/Problem"}
+                "401": {$ref: "#/components/responses/Problem"}
+            delete:
+              tags: [operations]
+              operationId: logout
+              summary: Log out
+              security: []
+              responses:
+                "204":
+                  description: The session ended; the answer clears the cookie.
         components:
+          securitySchemes:
+            bearerToken:
+              type: http
+              scheme: bearer
+              description: |
+                An API token from the tokens file or `auth.tokens` (`kontor token create NAME --scope ...`), or the
+                admin token Kontor writes to `<stateDirectory>/admin.token` when no token is configured.
+            sessionCookie:
+              type: apiKey
+              in: cookie
+              name: kontor_session
+              description: The dashboard session of `POST /v1/session`.
           parameters:
             OrderID:
               name: id
@@ -692,6 +755,13 @@ enum OpenAPIDocument {
                 gtin: {type: string}
                 available: {type: integer, minimum: 0}
                 locations: {type: array, items: {$ref: "#/components/schemas/StockLevel"}}
+            Session:
+              type: object
+              required: [name, scopes, expiresAt]
+              properties:
+                name: {type: string, description: The token's name, or dashboard for a password login.}
+                scopes: {type: array, items: {type: string, enum: [read, operate, ingest]}}
+                expiresAt: {type: string, format: date-time}
             Readiness:
               type: object
               required: [status]

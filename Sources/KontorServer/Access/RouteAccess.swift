@@ -1,0 +1,45 @@
+import HTTPTypes
+
+/// What a route needs: nothing, or a scope. One rule for every route, so a route added later is guarded by default:
+/// reading (`GET`, `HEAD`) needs `read`, anything else `operate`; the exceptions are listed here.
+public enum RouteAccess: Sendable, Hashable, CustomStringConvertible {
+    case open
+    case scope(AccessScope)
+
+    /// Routes that take new orders and documents from outside: `ingest`.
+    static let ingestRoutes: Set<String> = ["POST /v1/orders", "POST /v1/documents"]
+    /// Always open: liveness, readiness, and login/logout itself.
+    static let openPaths: Set<String> = ["/healthz", "/readyz", SessionRoutes.path]
+    /// Webhooks check their partner's signature instead of a token.
+    static let webhookPrefix = "/v1/webhooks/"
+    static let metricsPath = "/metrics"
+
+    /// What `method` on the route template `path` (`/v1/orders/{id}/cancel`) needs.
+    /// - Parameters:
+    ///   - webhookPaths: the configured webhook paths, open even outside `/v1/webhooks/`.
+    ///   - metricsOpen: `/metrics` without a token (`auth.metricsOpen`).
+    public static func required(
+        method: HTTPRequest.Method,
+        path: String,
+        webhookPaths: Set<String> = [],
+        metricsOpen: Bool = false
+    ) -> RouteAccess {
+        if openPaths.contains(path) || path.hasPrefix(webhookPrefix) || webhookPaths.contains(path) {
+            return .open
+        }
+        if path == metricsPath {
+            return metricsOpen ? .open : .scope(.read)
+        }
+        if ingestRoutes.contains("\(method.rawValue) \(path)") {
+            return .scope(.ingest)
+        }
+        return method == .get || method == .head ? .scope(.read) : .scope(.operate)
+    }
+
+    public var description: String {
+        switch self {
+        case .open: "open"
+        case .scope(let scope): scope.rawValue
+        }
+    }
+}

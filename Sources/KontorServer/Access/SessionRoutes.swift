@@ -1,0 +1,98 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Dashboard login: `POST /v1/session` with `{"token": "..."}` (the session gets the token's scopes) or
+/// `{"password": "..."}` (`auth.dashboardPassword`; scope `operate`) sets the session cookie (HttpOnly,
+/// SameSite=Strict, random, expiring); `DELETE /v1/session` ends the session and clears the cookie.
+enum SessionRoutes {
+    static let path = "/v1/session"
+    /// The largest login body read.
+    static let maxBody = 4096
+
+    static func add(_ access: AccessControl, to router: Router<BasicRequestContext>) {
+        router.post(RouterPath(path)) { request, context in
+            try await login(request, access: access, context: context)
+        }
+        router.delete(RouterPath(path)) { request, _ in
+            if let id = request.cookies[AccessControl.cookieName]?.value, !id.isEmpty {
+                await access.sessions.remove(id)
+            }
+            var response = Response(status: .noContent)
+            response.setCookie(cookie("", maxAge: 0, access: access))
+            return response
+        }
+    }
+
+    static func login(_ request: Request, access: AccessControl, context: BasicRequestContext) async throws -> Response
+    {
+        let instance = request.uri.path
+        let body = try? await request.body.collect(upTo: maxBody)
+        guard let body,
+            let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
+        else {
+            return ProblemDetails(
+                type: ProblemDetails.Types.malformedJSON,
+                title: "Malformed JSON",
+                status: 400,
+                detail: "The body must be a JSON object {\"token\": \"...\"} or {\"password\": \"...\"} "
+                    + "of at most \(maxBody) bytes.",
+                instance: instance
+            ).response
+        }
+        let principal: Principal?
+        if let secret = object["token"] as? String {
+            principal = access.token(matching: secret).map { Principal(name: $0.name, scopes: $0.scopes) }
+        } else if let password = object["password"] as? String {
+            principal =
+                access.dashboardPassword?.verify(password) == true
+                ? Principal(name: "dashboard", scopes: AccessControl.passwordScopes) : nil
+        } else {
+            return ProblemDetails(
+                type: ProblemDetails.Types.schemaViolation,
+                title: "Schema violation",
+                status: 400,
+                detail: "token or password: one of them is required, as a string",
+                instance: instance,
+                field: "token"
+            ).response
+        }
+        guard let principal else {
+            context.logger.notice("login refused", metadata: ["http.path": "\(instance)"])
+            return ProblemDetails(
+                type: ProblemDetails.Types.unauthorized,
+                title: "Login failed",
+                status: 401,
+                detail: "The token or password is not valid.",
+                instance: instance
+            ).response
+        }
+        let session = await access.sessions.create(for: principal)
+        context.logger.info("session started", metadata: ["auth.token": "\(principal.name)"])
+        var response = KontorRouter.jsonResponse(
+            .ok,
+            [
+                "name": principal.name, "scopes": principal.scopes.sorted().map(\.rawValue),
+                "expiresAt": ISO8601DateFormatter().string(from: session.expires),
+            ]
+        )
+        response.setCookie(
+            cookie(session.id, maxAge: Int(access.sessions.lifetime.components.seconds), access: access)
+        )
+        return response
+    }
+
+    static func cookie(_ value: String, maxAge: Int, access: AccessControl) -> Cookie {
+        Cookie(
+            name: AccessControl.cookieName,
+            value: value,
+            maxAge: maxAge,
+            path: "/",
+            secure: access.secureCookie,
+            httpOnly: true,
+            sameSite: .strict
+        )
+    }
+}
