@@ -97,7 +97,7 @@ public struct KontorApplication: Sendable {
                     inputTopics: entry.inputTopics,
                     deadLetterTopic: KontorTopics.deadLetter(stage: entry.name),
                     bootstrapServers: bootstrapServers,
-                    retry: configuration.retry
+                    retry: configuration.retryPolicy(stage: entry.name)
                 )
                 workerConfiguration.pipelineStep = entry.pipelineStep
                 workerConfiguration.consumer = configuration.consumerConfiguration(
@@ -151,7 +151,8 @@ public struct KontorApplication: Sendable {
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
                 inventory: store,
                 orders: OrderAPI(store: store, producer: producer, logger: logger),
-                receipts: store
+                receipts: store,
+                deadLetters: DeadLetterOperations(store: store, producer: producer)
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

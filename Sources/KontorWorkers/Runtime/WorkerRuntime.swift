@@ -98,6 +98,7 @@ public final class WorkerRuntime: Service, Sendable {
         var progress: [ProgressEvent] = []
         var handledIDs: [String] = []
         var deadLettered: [String] = []
+        var deadLetterRecords: [DeadLetterRecord] = []
         var duplicates = 0
         var seen = alreadyDone
         for (index, message) in batch.enumerated() {
@@ -113,11 +114,12 @@ public final class WorkerRuntime: Service, Sendable {
                 outputs += produced
                 progress += produced.compactMap { progressEvent(for: $0, cause: message) }
                 if let id = eventIDs[index] { handledIDs.append(id) }
-            case .deadLetter(let record):
+            case .deadLetter(let record, let indexed):
                 outputs.append(record)
                 // The dead-letter topic is consumed by no stage: the order is finished until someone replays it.
                 if let event = progressEvent(for: record, cause: message) { progress.append(event) }
                 deadLettered.append(deadLetterKeys[index])
+                deadLetterRecords.append(indexed)
             case .interrupted:
                 return false
             }
@@ -131,7 +133,8 @@ public final class WorkerRuntime: Service, Sendable {
                 { () async throws -> Bool in
                     try await self.processedLog?.record(
                         processed: [stage: handledIDs, "\(stage)#dead-letter": deadLettered],
-                        progress: progress
+                        progress: progress,
+                        deadLetters: deadLetterRecords
                     )
                     return true
                 }
@@ -162,7 +165,7 @@ public final class WorkerRuntime: Service, Sendable {
 
     private enum Outcome {
         case handled([KafkaProducerMessage])
-        case deadLetter(KafkaProducerMessage)
+        case deadLetter(KafkaProducerMessage, DeadLetterRecord)
         case interrupted
     }
 
@@ -170,6 +173,8 @@ public final class WorkerRuntime: Service, Sendable {
         let policy = configuration.retry
         var firstFailure: Date?
         var attempt = 0
+        // A replayed dead letter counts on from the attempts it had used up.
+        let priorAttempts = DeadLetter.priorAttempts(of: message)
         while true {
             attempt += 1
             do {
@@ -181,10 +186,11 @@ public final class WorkerRuntime: Service, Sendable {
                 var failureLogger = logger
                 failureLogger[metadataKey: "kafka.partition"] = "\(message.topic)[\(message.partition)]"
                 failureLogger[metadataKey: "kafka.offset"] = "\(message.offset)"
-                if !stageError.isRetriable || attempt >= policy.maxAttempts {
+                if !policy.retries(stageError) || attempt >= policy.maxAttempts {
+                    let attempts = priorAttempts + attempt
                     failureLogger.warning(
                         "message sent to dead-letter topic",
-                        metadata: ["kontor.error": "\(stageError)", "kontor.attempts": "\(attempt)"]
+                        metadata: ["kontor.error": "\(stageError)", "kontor.attempts": "\(attempts)"]
                     )
                     return .deadLetter(
                         DeadLetter.message(
@@ -192,7 +198,15 @@ public final class WorkerRuntime: Service, Sendable {
                             stage: handler.stage,
                             topic: configuration.deadLetterTopic,
                             error: stageError,
-                            attempts: attempt,
+                            attempts: attempts,
+                            firstFailure: firstFailure ?? now,
+                            lastFailure: now
+                        ),
+                        DeadLetter.record(
+                            for: message,
+                            stage: handler.stage,
+                            error: stageError,
+                            attempts: attempts,
                             firstFailure: firstFailure ?? now,
                             lastFailure: now
                         )
