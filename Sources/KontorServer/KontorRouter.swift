@@ -5,6 +5,7 @@ import KontorConnectors
 import KontorKafka
 import KontorModel
 import KontorStore
+import KontorWorkers
 import Logging
 import NIOCore
 
@@ -21,7 +22,8 @@ public enum KontorRouter {
         quarantine: QuarantineWriter? = nil,
         inventory: (any CatalogStore & InventoryStore)? = nil,
         orders: OrderAPI? = nil,
-        receipts: (any InventoryStore & LocationStore)? = nil
+        receipts: (any InventoryStore & LocationStore)? = nil,
+        deadLetters: DeadLetterOperations? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: LogRequestsMiddleware(.debug))
@@ -49,6 +51,9 @@ public enum KontorRouter {
         }
         if let orders {
             OrderRoutes.add(orders, to: router)
+        }
+        if let deadLetters {
+            DeadLetterRoutes.add(deadLetters, to: router)
         }
         OpenAPIRoutes.add(to: router)
         if let documents {

@@ -11,7 +11,7 @@ struct KontorCommand: AsyncParsableCommand {
         abstract: "Kontor: order management as an integration hub on Kafka.",
         subcommands: [
             RunCommand.self, TranslateCommand.self, MapCommand.self, ImportCommand.self, BenchCommand.self,
-            ConfigCommand.self,
+            ConfigCommand.self, DlqCommand.self,
         ]
     )
 }

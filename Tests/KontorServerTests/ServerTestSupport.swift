@@ -79,7 +79,8 @@ struct ServerFixture: Sendable {
             ),
             quarantine: quarantine,
             inventory: store,
-            orders: OrderAPI(store: store, producer: producer, logger: Self.logger)
+            orders: OrderAPI(store: store, producer: producer, logger: Self.logger),
+            deadLetters: DeadLetterOperations(store: store, producer: producer)
         )
     }
 
