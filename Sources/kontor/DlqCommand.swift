@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KontorApp
 import KontorKafka
+import KontorModel
 import KontorStore
 import KontorWorkers
 import Logging
@@ -186,8 +187,10 @@ struct DlqCommand: AsyncParsableCommand {
                         fail("refusing to purge without --yes when not on a terminal")
                     }
                     let selected = try await operations.select(query).filter { $0.status != .purged }.count
-                    print("Purge \(selected) dead letter(s) (\(query.filterDescription))? [y/N] ", terminator: "")
-                    fflush(stdout)
+                    // Unbuffered, so the question shows before the answer is read.
+                    FileHandle.standardOutput.write(
+                        Data("Purge \(selected) dead letter(s) (\(query.filterDescription))? [y/N] ".utf8)
+                    )
                     guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
                         print("nothing purged")
                         return 0

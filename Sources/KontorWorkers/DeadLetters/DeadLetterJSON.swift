@@ -1,4 +1,5 @@
 import Foundation
+import KontorModel
 import KontorStore
 
 /// Dead letters and audit entries as JSON objects, the same for `kontor dlq` and the `/v1/dlq` routes.
