@@ -7,7 +7,7 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 
-/// Validation behind a switch: while broken every message fails (a partner system down), once fixed it validates.
+/// Validation behind a switch: while broken every event fails (a partner system down), once fixed it validates.
 struct BrokenUntilFixedHandler: StageHandler {
     final class Switch: Sendable {
         let fixed = Mutex(false)
@@ -17,7 +17,8 @@ struct BrokenUntilFixedHandler: StageHandler {
     var stage: String { "validation" }
 
     func handle(_ message: KafkaConsumerMessage) async throws -> [KafkaProducerMessage] {
-        guard switchState.fixed.withLock({ $0 }) else {
+        // A message without an event id is poison whatever the partner does: validation refuses it as unparseable.
+        guard EventMessage.eventID(of: message) == nil || switchState.fixed.withLock({ $0 }) else {
             throw StageError.transient("partner system down")
         }
         return try await ValidationHandler().handle(message)
