@@ -101,7 +101,7 @@ public struct KontorApplication: Sendable {
                     inputTopics: entry.inputTopics,
                     deadLetterTopic: KontorTopics.deadLetter(stage: entry.name),
                     bootstrapServers: bootstrapServers,
-                    retry: configuration.retry
+                    retry: configuration.retryPolicy(stage: entry.name)
                 )
                 workerConfiguration.pipelineStep = entry.pipelineStep
                 workerConfiguration.consumer = configuration.consumerConfiguration(
@@ -158,7 +158,8 @@ public struct KontorApplication: Sendable {
                 orders: OrderAPI(store: store, producer: producer, logger: logger),
                 receipts: store,
                 metrics: metrics,
-                access: access.access
+                access: access.access,
+                deadLetters: DeadLetterOperations(store: store, producer: producer)
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

@@ -59,6 +59,15 @@ public struct KontorHeaders: Sendable {
     /// `kontor-dlq-last-failure`: when the last attempt failed, RFC 3339 UTC.
     public static let dlqLastFailure = "kontor-dlq-last-failure"
 
+    // MARK: Replays
+
+    /// `kontor-replay-of`: on a dead letter published again, the id of its dead-letter record.
+    public static let replayOf = "kontor-replay-of"
+
+    /// `kontor-replay-attempts`: on a dead letter published again, the attempts it had used up, in decimal; a stage
+    /// that fails it again counts on from there.
+    public static let replayAttempts = "kontor-replay-attempts"
+
     // MARK: Quarantine
 
     /// `kontor-quarantine-id`: the id under which ops find a quarantined payload (also the message key).
@@ -80,6 +89,7 @@ public struct KontorHeaders: Sendable {
     public static let all: [String] = [
         eventID, eventType, correlationID, causationID, schemaVersion, contentType, dlqStage, dlqErrorClass,
         dlqErrorMessage, dlqAttempts, dlqOriginalTopic, dlqOriginalPartition, dlqOriginalOffset, dlqFirstFailure,
-        dlqLastFailure, quarantineID, quarantineReason, quarantineField, quarantineSource, receivedAt,
+        dlqLastFailure, replayOf, replayAttempts, quarantineID, quarantineReason, quarantineField, quarantineSource,
+        receivedAt,
     ]
 }

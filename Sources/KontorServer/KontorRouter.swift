@@ -5,6 +5,7 @@ import KontorConnectors
 import KontorKafka
 import KontorModel
 import KontorStore
+import KontorWorkers
 import Logging
 import NIOCore
 import Prometheus
@@ -26,7 +27,8 @@ public enum KontorRouter {
         orders: OrderAPI? = nil,
         receipts: (any InventoryStore & LocationStore)? = nil,
         metrics: PrometheusCollectorRegistry? = nil,
-        access: AccessControl = .disabled
+        access: AccessControl = .disabled,
+        deadLetters: DeadLetterOperations? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         // Logs method and path only: the Authorization header and the session cookie stay out of the log.
@@ -65,6 +67,9 @@ public enum KontorRouter {
         }
         if let orders {
             OrderRoutes.add(orders, to: router)
+        }
+        if let deadLetters {
+            DeadLetterRoutes.add(deadLetters, to: router)
         }
         OpenAPIRoutes.add(to: router)
         if let documents {

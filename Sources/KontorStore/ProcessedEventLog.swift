@@ -10,4 +10,8 @@ public protocol ProcessedEventLog: Sendable {
     /// Records processed event ids (stage → ids) and the orders' progress (as ``OrderProgressStore/recordProgress(_:)``)
     /// in one transaction: either all of it is stored or none.
     func record(processed: [String: [String]], progress: [ProgressEvent]) async throws
+
+    /// As ``record(processed:progress:)``, and indexes `deadLetters` (upserted by id, see ``DeadLetterStore``) in the
+    /// same transaction. A log without a dead-letter index ignores them (the default implementation).
+    func record(processed: [String: [String]], progress: [ProgressEvent], deadLetters: [DeadLetterRecord]) async throws
 }

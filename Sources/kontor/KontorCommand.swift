@@ -12,7 +12,7 @@ struct KontorCommand: AsyncParsableCommand {
         abstract: "Kontor: order management as an integration hub on Kafka.",
         subcommands: [
             RunCommand.self, TranslateCommand.self, MapCommand.self, ImportCommand.self, BenchCommand.self,
-            ConfigCommand.self, TokenCommand.self,
+            ConfigCommand.self, TokenCommand.self, DlqCommand.self,
         ]
     )
 }

@@ -67,7 +67,7 @@ import Testing
         #expect(KontorHeaders.receivedAt == "kontor-received-at")
         #expect(KontorHeaders.contentType == "content-type")
         #expect(Set(KontorHeaders.all).count == KontorHeaders.all.count)
-        #expect(KontorHeaders.all.count == 20)
+        #expect(KontorHeaders.all.count == 22)
         for key in KontorHeaders.all {
             #expect(key == key.lowercased() && !key.contains(" "), "\(key)")
         }

@@ -132,6 +132,33 @@ struct AccessControlTests {
                 path: "/v1/openapi.json",
                 status: 200
             ),
+            RouteCase(method: "GET", template: "/metrics", access: .scope(.read), path: "/metrics", status: 200),
+            RouteCase(method: "GET", template: "/v1/dlq", access: .scope(.read), path: "/v1/dlq", status: 200),
+            RouteCase(
+                method: "GET",
+                template: "/v1/dlq/{id}",
+                access: .scope(.read),
+                path: "/v1/dlq/validation:no-such-event",
+                status: 404
+            ),
+            RouteCase(
+                method: "POST",
+                template: "/v1/dlq/replay",
+                access: .scope(.operate),
+                path: "/v1/dlq/replay",
+                body: #"{"stage":"validation","dryRun":true}"#,
+                status: 200
+            ),
+            // Purging needs a filter or ids: without one it is the route's own 400.
+            RouteCase(
+                method: "POST",
+                template: "/v1/dlq/purge",
+                access: .scope(.operate),
+                path: "/v1/dlq/purge",
+                body: "{}",
+                status: 400
+            ),
+            RouteCase(method: "GET", template: "/v1/audit", access: .scope(.read), path: "/v1/audit", status: 200),
             // Login without a body is the route's own 400; logout without a session still clears the cookie.
             RouteCase(method: "POST", template: "/v1/session", access: .open, path: "/v1/session", status: 400),
             RouteCase(method: "DELETE", template: "/v1/session", access: .open, path: "/v1/session", status: 204),

@@ -92,7 +92,8 @@ struct ServerFixture: Sendable {
             orders: OrderAPI(store: store, producer: producer, logger: Self.logger),
             receipts: store,
             metrics: metrics,
-            access: access
+            access: access,
+            deadLetters: DeadLetterOperations(store: store, producer: producer)
         )
     }
 

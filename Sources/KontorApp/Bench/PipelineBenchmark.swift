@@ -62,7 +62,7 @@ public struct PipelineBenchmark: Sendable {
                 inputTopics: entry.inputTopics,
                 deadLetterTopic: KontorTopics.deadLetter(stage: entry.name),
                 bootstrapServers: cluster.bootstrapServers,
-                retry: configuration.retry
+                retry: configuration.retryPolicy(stage: entry.name)
             )
             worker.pipelineStep = entry.pipelineStep
             worker.consumer = configuration.consumerConfiguration(

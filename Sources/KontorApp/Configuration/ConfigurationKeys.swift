@@ -37,7 +37,10 @@ public enum ConfigurationKeys {
         }
     }
 
-    static let all: [Key] = [
+    /// Every key: the general ones and each stage's `workers.<stage>.retry.*`.
+    static let all: [Key] = general + stageRetryKeys
+
+    static let general: [Key] = [
         Key(path: "http.host", summary: "Address the HTTP server binds to (default 127.0.0.1)") { $0.httpHost = $1 },
         Key(path: "http.port", summary: "HTTP port; 0 picks a free one (default 8080)") {
             $0.httpPort = try int($1, "http.port", in: 0...65535)
@@ -151,6 +154,9 @@ public enum ConfigurationKeys {
         Key(path: "workers.retry.maxBackoffMs", summary: "Longest retry delay (default 5000)") {
             $0.retry.maxBackoff = .milliseconds(try int($1, "workers.retry.maxBackoffMs", in: 0...3_600_000))
         },
+        Key(path: "workers.retry.retryable", summary: "Error classes retried: transient, unexpected (default both)") {
+            $0.retry.retryable = try retryableClasses($1, "workers.retry.retryable")
+        },
         Key(
             path: "validation.review.orderValueOver",
             summary: "Hold orders above these totals, e.g. 'EUR 10000, GBP 8500'; empty = never (default EUR/CHF/USD "
@@ -236,7 +242,7 @@ public enum ConfigurationKeys {
         all.first { $0.path == path }
     }
 
-    private static func int(_ text: String, _ path: String, in range: ClosedRange<Int>) throws(ConfigurationError)
+    static func int(_ text: String, _ path: String, in range: ClosedRange<Int>) throws(ConfigurationError)
         -> Int
     {
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
@@ -247,7 +253,7 @@ public enum ConfigurationKeys {
         return value
     }
 
-    private static func list(_ text: String) -> [String] {
+    static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

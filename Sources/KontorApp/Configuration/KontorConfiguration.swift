@@ -54,6 +54,8 @@ public struct KontorConfiguration: Sendable {
     /// The allocation worker's routing policy (YAML); a missing file means the built-in defaults.
     public var allocationPolicyPath = "connectors/allocation/routing.yaml"
     public var retry = RetryPolicy()
+    /// Per-stage changes to ``retry`` (`workers.<stage>.retry.*`), by stage name; see ``retryPolicy(stage:)``.
+    public var stageRetry: [String: StageRetryOverride] = [:]
     /// When the validation worker holds an order for review (`validation.review.*`).
     public var reviewRules = ReviewRules()
     /// When unfinished orders are published again at startup (`pipeline.redriveOnStart`).

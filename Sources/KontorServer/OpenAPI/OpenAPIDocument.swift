@@ -30,6 +30,7 @@ enum OpenAPIDocument {
           - name: orders
           - name: inventory
           - name: operations
+          - name: dead-letters
         paths:
           /v1/orders:
             post:
@@ -469,6 +470,142 @@ enum OpenAPIDocument {
               responses:
                 "204":
                   description: The session ended; the answer clears the cookie.
+          /v1/dlq:
+            get:
+              tags: [dead-letters]
+              operationId: listDeadLetters
+              summary: Dead letters, newest failure first
+              parameters:
+                - {name: stage, in: query, description: "Only this stage's, e.g. validation.", schema: {type: string}}
+                - name: since
+                  in: query
+                  description: Only those that last failed at or after this RFC 3339 date-time or date.
+                  schema: {type: string}
+                - {name: error, in: query, description: Text in the error message or class., schema: {type: string}}
+                - name: status
+                  in: query
+                  schema: {$ref: "#/components/schemas/DeadLetterStatus"}
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 50}}
+                - {name: cursor, in: query, description: The previous page's nextCursor., schema: {type: string}}
+              responses:
+                "200":
+                  description: One page.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/DeadLetterPage"}
+                      example:
+                        deadLetters:
+                          - id: validation:9a7b5c3d-1e2f-4a5b-8c7d-9e0f1a2b3c4d
+                            stage: validation
+                            eventId: 9a7b5c3d-1e2f-4a5b-8c7d-9e0f1a2b3c4d
+                            originalTopic: kontor.order.received.v1
+                            originalPartition: 3
+                            originalOffset: 42
+                            key: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                            keyEncoding: utf-8
+                            errorClass: unparseable
+                            errorMessage: "not a canonical order event: unexpected end of JSON"
+                            attempts: 1
+                            firstFailure: "2026-11-28T09:15:02.123456Z"
+                            lastFailure: "2026-11-28T09:15:02.123456Z"
+                            status: open
+                            replayCount: 0
+                        nextCursor: null
+                "400": {$ref: "#/components/responses/Problem"}
+          /v1/dlq/{id}:
+            get:
+              tags: [dead-letters]
+              operationId: getDeadLetter
+              summary: One dead letter with its headers and payload
+              parameters:
+                - {name: id, in: path, required: true, schema: {type: string}}
+              responses:
+                "200":
+                  description: The dead letter; the payload as text when it is UTF-8, else base64.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/DeadLetterDetail"}
+                "404": {$ref: "#/components/responses/Problem"}
+          /v1/dlq/replay:
+            post:
+              tags: [dead-letters]
+              operationId: replayDeadLetters
+              summary: Publish dead letters again
+              description: |
+                Without a status or ids, the open dead letters the filters select; purged ones never. The message
+                keeps its payload, key, headers and event id (a stage skips an event it processed since), plus
+                `kontor-replay-of` and `kontor-replay-attempts`. Audited under `X-Kontor-Actor`.
+              parameters:
+                - {$ref: "#/components/parameters/Actor"}
+              requestBody:
+                required: false
+                content:
+                  application/json:
+                    schema:
+                      allOf: [{$ref: "#/components/schemas/DeadLetterSelection"}]
+                      properties:
+                        to: {type: string, description: "original (default) or a topic", default: original}
+                        dryRun: {type: boolean, default: false}
+                    example: {stage: validation, status: open, dryRun: true}
+              responses:
+                "200":
+                  description: What was (or, for a dry run, would be) replayed.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/ReplayResult"}
+                      example:
+                        dryRun: false
+                        selected: 1
+                        replayed: 1
+                        ids: [validation:9a7b5c3d-1e2f-4a5b-8c7d-9e0f1a2b3c4d]
+                "400": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/dlq/purge:
+            post:
+              tags: [dead-letters]
+              operationId: purgeDeadLetters
+              summary: Mark dead letters purged
+              description: At least one filter or ids. Audited under `X-Kontor-Actor`.
+              parameters:
+                - {$ref: "#/components/parameters/Actor"}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {$ref: "#/components/schemas/DeadLetterSelection"}
+                    example: {stage: validation, error: unparseable}
+              responses:
+                "200":
+                  description: How many were purged.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/PurgeResult"}
+                      example: {purged: 2}
+                "400": {$ref: "#/components/responses/Problem"}
+          /v1/audit:
+            get:
+              tags: [dead-letters]
+              operationId: listAudit
+              summary: The audit log of operator actions, newest first
+              parameters:
+                - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 1000, default: 50}}
+                - {name: before, in: query, description: The previous page's nextBefore., schema: {type: integer}}
+              responses:
+                "200":
+                  description: One page.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/AuditPage"}
+                      example:
+                        entries:
+                          - sequence: 7
+                            actor: erika
+                            at: "2026-11-28T10:02:11.5Z"
+                            action: dlq.replay
+                            filter: stage=validation status=open
+                            count: 1
+                        nextBefore: null
+                "400": {$ref: "#/components/responses/Problem"}
         components:
           securitySchemes:
             bearerToken:
@@ -768,5 +905,84 @@ enum OpenAPIDocument {
               properties:
                 status: {type: string, enum: [ready, not ready]}
               additionalProperties: {type: string, enum: [ok, failing, ready, not ready]}
+            DeadLetterStatus: {type: string, enum: [open, replayed, purged]}
+            DeadLetter:
+              type: object
+              required: [id, stage, eventId, originalTopic, originalPartition, originalOffset, key, keyEncoding,
+                errorClass, errorMessage, attempts, firstFailure, lastFailure, status, replayCount]
+              properties:
+                id: {type: string, description: "<stage>:<event id>, or <stage>:<topic>/<partition>/<offset>"}
+                stage: {type: string}
+                eventId: {type: [string, "null"]}
+                originalTopic: {type: string}
+                originalPartition: {type: integer}
+                originalOffset: {type: integer}
+                key: {type: [string, "null"]}
+                keyEncoding: {enum: [utf-8, base64, null]}
+                errorClass: {type: string, description: "unparseable, schema-violation, transient or unexpected"}
+                errorMessage: {type: string}
+                attempts: {type: integer, minimum: 1}
+                firstFailure: {type: string, format: date-time}
+                lastFailure: {type: string, format: date-time}
+                status: {$ref: "#/components/schemas/DeadLetterStatus"}
+                replayCount: {type: integer, minimum: 0}
+            DeadLetterDetail:
+              allOf: [{$ref: "#/components/schemas/DeadLetter"}]
+              required: [headers, payload, payloadEncoding]
+              properties:
+                headers:
+                  type: array
+                  items:
+                    type: object
+                    required: [key, value, encoding]
+                    properties:
+                      key: {type: string}
+                      value: {type: [string, "null"]}
+                      encoding: {enum: [utf-8, base64, null]}
+                payload: {type: string}
+                payloadEncoding: {enum: [utf-8, base64]}
+            DeadLetterPage:
+              type: object
+              required: [deadLetters, nextCursor]
+              properties:
+                deadLetters: {type: array, items: {$ref: "#/components/schemas/DeadLetter"}}
+                nextCursor: {type: [string, "null"]}
+            DeadLetterSelection:
+              type: object
+              properties:
+                stage: {type: string}
+                since: {type: string, description: RFC 3339 date-time or date}
+                error: {type: string}
+                status: {$ref: "#/components/schemas/DeadLetterStatus"}
+                ids: {type: array, items: {type: string}}
+            ReplayResult:
+              type: object
+              required: [dryRun, selected, replayed, ids]
+              properties:
+                dryRun: {type: boolean}
+                selected: {type: integer, minimum: 0}
+                replayed: {type: integer, minimum: 0}
+                ids: {type: array, items: {type: string}}
+            PurgeResult:
+              type: object
+              required: [purged]
+              properties:
+                purged: {type: integer, minimum: 0}
+            AuditEntry:
+              type: object
+              required: [sequence, actor, at, action, filter, count]
+              properties:
+                sequence: {type: integer}
+                actor: {type: string}
+                at: {type: string, format: date-time}
+                action: {type: string, description: "dlq.replay or dlq.purge"}
+                filter: {type: string}
+                count: {type: integer, minimum: 0}
+            AuditPage:
+              type: object
+              required: [entries, nextBefore]
+              properties:
+                entries: {type: array, items: {$ref: "#/components/schemas/AuditEntry"}}
+                nextBefore: {type: [integer, "null"]}
         """#
 }

@@ -263,6 +263,43 @@ enum PostgresSchema {
             name: "v9-read-model-allocation",
             statements: ["ALTER TABLE orders ADD COLUMN allocation_json TEXT"]
         ),
+        Migration(
+            name: "v10-dead-letters",
+            statements: [
+                """
+                CREATE TABLE dead_letters (
+                    id TEXT NOT NULL PRIMARY KEY,
+                    stage TEXT NOT NULL,
+                    event_id TEXT,
+                    original_topic TEXT NOT NULL,
+                    original_partition BIGINT NOT NULL,
+                    original_offset BIGINT NOT NULL,
+                    message_key BYTEA,
+                    headers_json TEXT NOT NULL,
+                    payload BYTEA NOT NULL,
+                    error_class TEXT NOT NULL,
+                    error_message TEXT NOT NULL,
+                    attempts BIGINT NOT NULL,
+                    first_failure BIGINT NOT NULL,
+                    last_failure BIGINT NOT NULL,
+                    status TEXT NOT NULL,
+                    replay_count BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX dead_letters_newest_first ON dead_letters (last_failure DESC, id DESC)",
+                "CREATE INDEX dead_letters_by_stage ON dead_letters (stage, status)",
+                """
+                CREATE TABLE audit_log (
+                    sequence BIGSERIAL PRIMARY KEY,
+                    actor TEXT NOT NULL,
+                    at BIGINT NOT NULL,
+                    action TEXT NOT NULL,
+                    filter TEXT NOT NULL,
+                    count BIGINT NOT NULL
+                )
+                """,
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

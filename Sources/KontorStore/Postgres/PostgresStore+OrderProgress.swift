@@ -48,24 +48,10 @@ extension PostgresStore: OrderProgressStore {
     }
 
     public func record(processed: [String: [String]], progress: [ProgressEvent]) async throws {
-        guard processed.values.contains(where: { !$0.isEmpty }) || !progress.isEmpty else { return }
-        let logger = self.logger
-        try await transaction { connection in
-            for (stage, ids) in processed where !ids.isEmpty {
-                try await connection.execute(
-                    """
-                    INSERT INTO processed_events (stage, event_id)
-                    SELECT \(stage), id FROM unnest(\(ids)::text[]) AS id
-                    ON CONFLICT DO NOTHING
-                    """,
-                    logger: logger
-                )
-            }
-            try await Self.upsertProgress(progress, on: connection, logger: logger)
-        }
+        try await record(processed: processed, progress: progress, deadLetters: [])
     }
 
-    private static func upsertProgress(
+    static func upsertProgress(
         _ events: [ProgressEvent],
         on connection: PostgresConnection,
         logger: Logger

@@ -194,5 +194,39 @@ enum SQLiteSchema {
         migrator.registerMigration("v9-read-model-allocation") { db in
             try db.execute(sql: "ALTER TABLE orders ADD COLUMN allocation_json TEXT")
         }
+        migrator.registerMigration("v10-dead-letters") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS dead_letters (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        stage TEXT NOT NULL,
+                        event_id TEXT,
+                        original_topic TEXT NOT NULL,
+                        original_partition INTEGER NOT NULL,
+                        original_offset INTEGER NOT NULL,
+                        message_key BLOB,
+                        headers_json TEXT NOT NULL,
+                        payload BLOB NOT NULL,
+                        error_class TEXT NOT NULL,
+                        error_message TEXT NOT NULL,
+                        attempts INTEGER NOT NULL,
+                        first_failure INTEGER NOT NULL,
+                        last_failure INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        replay_count INTEGER NOT NULL
+                    );
+                    CREATE INDEX IF NOT EXISTS dead_letters_newest_first ON dead_letters (last_failure DESC, id DESC);
+                    CREATE INDEX IF NOT EXISTS dead_letters_by_stage ON dead_letters (stage, status);
+                    CREATE TABLE IF NOT EXISTS audit_log (
+                        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                        actor TEXT NOT NULL,
+                        at INTEGER NOT NULL,
+                        action TEXT NOT NULL,
+                        filter TEXT NOT NULL,
+                        count INTEGER NOT NULL
+                    );
+                    """
+            )
+        }
     }
 }

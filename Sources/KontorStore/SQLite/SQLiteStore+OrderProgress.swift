@@ -54,22 +54,10 @@ extension SQLiteStore: OrderProgressStore {
     }
 
     public func record(processed: [String: [String]], progress: [ProgressEvent]) async throws {
-        guard processed.values.contains(where: { !$0.isEmpty }) || !progress.isEmpty else { return }
-        let now = Date()
-        try await pool.write { db in
-            let statement = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO processed_events (stage, event_id, processed_at) VALUES (?, ?, ?)"
-            )
-            for (stage, ids) in processed {
-                for id in ids {
-                    try statement.execute(arguments: [stage, id, now])
-                }
-            }
-            try Self.upsertProgress(progress, in: db)
-        }
+        try await record(processed: processed, progress: progress, deadLetters: [])
     }
 
-    private static func upsertProgress(_ events: [ProgressEvent], in db: Database) throws {
+    static func upsertProgress(_ events: [ProgressEvent], in db: Database) throws {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO order_progress (\(ProgressColumns.names)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

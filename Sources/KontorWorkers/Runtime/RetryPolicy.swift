@@ -6,6 +6,12 @@ public struct RetryPolicy: Sendable, Hashable {
     public var initialBackoff: Duration
     public var maxBackoff: Duration
     public var multiplier: Double
+    /// The error classes retried (default `transient` and `unexpected`). Permanent errors (`unparseable`,
+    /// `schema-violation`, see ``StageError/isRetriable``) are never retried, listed here or not.
+    public var retryable: Set<StageError.ErrorClass> = RetryPolicy.defaultRetryable
+
+    /// `transient` and `unexpected`.
+    public static let defaultRetryable: Set<StageError.ErrorClass> = [.transient, .unexpected]
 
     public init(
         maxAttempts: Int = 5,
@@ -17,6 +23,11 @@ public struct RetryPolicy: Sendable, Hashable {
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff
         self.multiplier = multiplier
+    }
+
+    /// Whether a message that failed with `error` is tried again (attempts left aside).
+    public func retries(_ error: StageError) -> Bool {
+        error.isRetriable && retryable.contains(error.errorClass)
     }
 
     /// The wait before attempt `attempt + 1` (attempt counts from 1): a random duration between

@@ -99,6 +99,7 @@ public final class WorkerRuntime: Service, Sendable {
         var progress: [ProgressEvent] = []
         var handledIDs: [String] = []
         var deadLettered: [String] = []
+        var deadLetterRecords: [DeadLetterRecord] = []
         var duplicates = 0
         var seen = alreadyDone
         for (index, message) in batch.enumerated() {
@@ -114,11 +115,12 @@ public final class WorkerRuntime: Service, Sendable {
                 outputs += produced
                 progress += produced.compactMap { progressEvent(for: $0, cause: message) }
                 if let id = eventIDs[index] { handledIDs.append(id) }
-            case .deadLetter(let record):
+            case .deadLetter(let record, let indexed):
                 outputs.append(record)
                 // The dead-letter topic is consumed by no stage: the order is finished until someone replays it.
                 if let event = progressEvent(for: record, cause: message) { progress.append(event) }
                 deadLettered.append(deadLetterKeys[index])
+                deadLetterRecords.append(indexed)
             case .interrupted:
                 return false
             }
@@ -132,7 +134,8 @@ public final class WorkerRuntime: Service, Sendable {
                 { () async throws -> Bool in
                     try await self.processedLog?.record(
                         processed: [stage: handledIDs, "\(stage)#dead-letter": deadLettered],
-                        progress: progress
+                        progress: progress,
+                        deadLetters: deadLetterRecords
                     )
                     return true
                 }
@@ -164,7 +167,7 @@ public final class WorkerRuntime: Service, Sendable {
 
     private enum Outcome {
         case handled([KafkaProducerMessage])
-        case deadLetter(KafkaProducerMessage)
+        case deadLetter(KafkaProducerMessage, DeadLetterRecord)
         case interrupted
     }
 
@@ -173,6 +176,8 @@ public final class WorkerRuntime: Service, Sendable {
         let order = OrderLogContext(message: message)
         var firstFailure: Date?
         var attempt = 0
+        // A replayed dead letter counts on from the attempts it had used up.
+        let priorAttempts = DeadLetter.priorAttempts(of: message)
         while true {
             attempt += 1
             do {
@@ -189,10 +194,11 @@ public final class WorkerRuntime: Service, Sendable {
                 var failureLogger = logger.about(order)
                 failureLogger[metadataKey: "kafka.partition"] = "\(message.topic)[\(message.partition)]"
                 failureLogger[metadataKey: "kafka.offset"] = "\(message.offset)"
-                if !stageError.isRetriable || attempt >= policy.maxAttempts {
+                if !policy.retries(stageError) || attempt >= policy.maxAttempts {
+                    let attempts = priorAttempts + attempt
                     failureLogger.warning(
                         "message sent to dead-letter topic",
-                        metadata: ["kontor.error": "\(stageError)", "kontor.attempts": "\(attempt)"]
+                        metadata: ["kontor.error": "\(stageError)", "kontor.attempts": "\(attempts)"]
                     )
                     return .deadLetter(
                         DeadLetter.message(
@@ -200,7 +206,15 @@ public final class WorkerRuntime: Service, Sendable {
                             stage: handler.stage,
                             topic: configuration.deadLetterTopic,
                             error: stageError,
-                            attempts: attempt,
+                            attempts: attempts,
+                            firstFailure: firstFailure ?? now,
+                            lastFailure: now
+                        ),
+                        DeadLetter.record(
+                            for: message,
+                            stage: handler.stage,
+                            error: stageError,
+                            attempts: attempts,
                             firstFailure: firstFailure ?? now,
                             lastFailure: now
                         )
