@@ -13,7 +13,7 @@ import NIOCore
 ///   or a topic.
 /// - `POST /v1/dlq/purge`: JSON body `{stage, since, error, status, ids}`, at least one of them.
 /// - `GET /v1/audit`: the audit log, newest first (`limit`, `before`).
-/// Replays and purges are audited under the `X-Kontor-Actor` header (default `api`).
+/// Replays and purges are audited under the token's name (see `OrderRoutes.actor(_:)`).
 public enum DeadLetterRoutes {
     /// The largest replay or purge body read.
     static let maxBody = 64 * 1024
@@ -202,7 +202,7 @@ public enum DeadLetterRoutes {
     }
 
     static func actor(_ request: Request) -> String {
-        request.headers[OrderRoutes.actorHeader].flatMap { $0.isEmpty ? nil : $0 } ?? "api"
+        OrderRoutes.actor(request)
     }
 
     static func replay(_ request: Request, operations: DeadLetterOperations) async throws -> Response {

@@ -10,10 +10,23 @@ import NIOCore
 ///   `nextCursor` and, on the first page, `counts` by status and channel.
 /// - `GET /v1/orders/{id}`: the order's record, lines, allocation, timeline and possible actions; 404 when unknown.
 /// - `POST /v1/orders/{id}/cancel`, `/hold`, `/release`: see ``OrderActions``; optional JSON body `{reason}` or
-///   `{note}`, the actor from the `X-Kontor-Actor` header (default `api`).
+///   `{note}`, recorded under the token's name (see ``actor(_:)``).
 enum OrderRoutes {
     /// The header naming who performs an action.
     static let actorHeader = HTTPField.Name("X-Kontor-Actor")!
+
+    /// Who an action is recorded under: the authenticated token's name (or `dashboard` for a password session); a
+    /// client acting for a person names them in `X-Kontor-Actor`, recorded as `<token> for <person>`. Without access
+    /// control, the header alone, else `api`.
+    static func actor(_ request: Request) -> String {
+        let named = request.headers[actorHeader].flatMap { $0.isEmpty ? nil : $0 }
+        switch (Principal.current?.name, named) {
+        case (let token?, let person?) where person != token: return "\(token) for \(person)"
+        case (let token?, _): return token
+        case (nil, let person?): return person
+        case (nil, nil): return "api"
+        }
+    }
 
     /// The largest action body read.
     static let maxActionBody = 16 * 1024
@@ -40,7 +53,7 @@ enum OrderRoutes {
                 case .text(let value): text = value
                 case .refused(let problem): return problem.response
                 }
-                let actor = request.headers[actorHeader].flatMap { $0.isEmpty ? nil : $0 } ?? "api"
+                let actor = Self.actor(request)
                 return try await actions.perform(action, orderID: orderID, text: text, actor: actor, instance: instance)
             }
         }

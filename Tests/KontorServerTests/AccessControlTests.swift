@@ -297,6 +297,28 @@ struct AccessControlTests {
         #expect(!AccessScope.ingest.grants(.read))
     }
 
+    @Test("Actions are recorded under the token's name, with the person a client names beside it")
+    func actorIsTheToken() async throws {
+        let access = try Self.access()
+        try await ServerFixture.run(access: access) { _, base in
+            var headers = Self.bearer(Self.operatorSecret)
+            let plain = try await HTTP.request(
+                "POST",
+                "\(base)/v1/dlq/purge",
+                body: #"{"stage":"x"}"#,
+                headers: headers
+            )
+            #expect(plain.status == 200, "\(plain.text)")
+            headers["X-Kontor-Actor"] = "erika"
+            _ = try await HTTP.request("POST", "\(base)/v1/dlq/purge", body: #"{"stage":"x"}"#, headers: headers)
+            headers["X-Kontor-Actor"] = "operator"
+            _ = try await HTTP.request("POST", "\(base)/v1/dlq/purge", body: #"{"stage":"x"}"#, headers: headers)
+            let audit = try await HTTP.request("GET", "\(base)/v1/audit", headers: Self.bearer(Self.readerSecret))
+            let actors = (audit.json["entries"] as? [[String: Any]] ?? []).compactMap { $0["actor"] as? String }
+            #expect(actors == ["operator", "operator for erika", "operator"])
+        }
+    }
+
     @Test("Access control off: every route open")
     func disabled() async throws {
         try await ServerFixture.run(access: .disabled) { _, base in

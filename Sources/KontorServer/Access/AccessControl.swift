@@ -11,6 +11,9 @@ public struct Principal: Sendable, Hashable {
         self.name = name
         self.scopes = scopes
     }
+
+    /// Who the request being handled was authenticated as (set by ``AccessMiddleware`` around the route's handler).
+    @TaskLocal public static var current: Principal?
 }
 
 /// The HTTP API's access control: the configured tokens, the dashboard password, the sessions and what stays open.

@@ -48,7 +48,7 @@ struct AccessMiddleware: RouterMiddleware {
                 instance: request.uri.path
             ).response
         }
-        return try await next(request, context)
+        return try await Principal.$current.withValue(principal) { try await next(request, context) }
     }
 
     /// 401 with the challenge of RFC 6750.

@@ -534,7 +534,7 @@ enum OpenAPIDocument {
               description: |
                 Without a status or ids, the open dead letters the filters select; purged ones never. The message
                 keeps its payload, key, headers and event id (a stage skips an event it processed since), plus
-                `kontor-replay-of` and `kontor-replay-attempts`. Audited under `X-Kontor-Actor`.
+                `kontor-replay-of` and `kontor-replay-attempts`. Audited under the token's name.
               parameters:
                 - {$ref: "#/components/parameters/Actor"}
               requestBody:
@@ -565,7 +565,7 @@ enum OpenAPIDocument {
               tags: [dead-letters]
               operationId: purgeDeadLetters
               summary: Mark dead letters purged
-              description: At least one filter or ids. Audited under `X-Kontor-Actor`.
+              description: At least one filter or ids. Audited under the token's name.
               parameters:
                 - {$ref: "#/components/parameters/Actor"}
               requestBody:
@@ -635,7 +635,9 @@ enum OpenAPIDocument {
               name: X-Kontor-Actor
               in: header
               required: false
-              description: Who performs the action; "api" when absent.
+              description: >-
+                The person a client acts for; recorded as "<token name> for <person>" (the token's name alone when
+                absent).
               schema: {type: string}
           requestBodies:
             ActionNote:
