@@ -215,7 +215,7 @@ enum DashboardPage {
             setLive(false);
             // A 401 closes the stream for good: find out whether the session is gone.
             if (stream && stream.readyState === EventSource.CLOSED) {
-              try { await api("GET", "/v1/dashboard/summary"); follow(); } catch (e) { /* login shown */ }
+              try { await api("GET", "/v1/dashboard/summary"); setTimeout(follow, 3000); } catch (e) { /* login shown */ }
             }
           });
         }

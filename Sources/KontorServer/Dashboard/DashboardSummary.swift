@@ -38,22 +38,29 @@ enum DashboardSummary {
         return body
     }
 
-    /// Orders created in each of the last ``hours`` whole hours (UTC), oldest first; the last one is the current
-    /// hour so far. One count query per hour, so both store backends answer it with what they have.
+    /// The timeline entry of an order's arrival (the projection names entries by event type, `order.received.v1` → `order.received`).
+    static let receivedEntry = "order.received"
+
+    /// Orders that arrived (their `order.received` timeline entry) in each of the last ``hours`` whole hours (UTC),
+    /// oldest first; the last one is the current hour so far. By arrival, not by `createdAt`: that is the order's
+    /// date, often without a time of day.
     static func ordersPerHour(_ store: any OrderReadModelStore, now: Date) async throws -> [[String: Any]] {
         let hour: Int64 = 3_600_000_000
         let micros = Timestamp(now).microsecondsSinceEpoch
         let current = micros - ((micros % hour) + hour) % hour
-        var buckets: [[String: Any]] = []
-        for index in 0..<hours {
-            let start = current - Int64(hours - 1 - index) * hour
-            let from = Timestamp(microsecondsSinceEpoch: start)
-            let counts = try await store.orderCounts(
-                OrderQuery(createdFrom: from, createdBefore: Timestamp(microsecondsSinceEpoch: start + hour))
-            )
-            buckets.append(["hour": from.rfc3339String, "count": counts.total])
+        let first = current - Int64(hours - 1) * hour
+        let counts = try await store.timelineCounts(
+            eventType: receivedEntry,
+            from: Timestamp(microsecondsSinceEpoch: first),
+            before: Timestamp(microsecondsSinceEpoch: current + hour),
+            slotMicroseconds: hour
+        )
+        return (0..<hours).map { index in
+            [
+                "hour": Timestamp(microsecondsSinceEpoch: first + Int64(index) * hour).rfc3339String,
+                "count": counts[index] ?? 0,
+            ]
         }
-        return buckets
     }
 
     /// Per exception status: how many orders have it and the newest ``newestExceptions`` of them.

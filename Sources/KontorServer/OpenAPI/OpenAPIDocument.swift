@@ -1040,7 +1040,7 @@ enum OpenAPIDocument {
                     byChannel: {type: object, additionalProperties: {type: integer}}
                 ordersPerHour:
                   type: array
-                  description: The last 24 hours (UTC) by creation time, oldest first; the last is the current hour.
+                  description: Orders that arrived in each of the last 24 hours (UTC), oldest first; the last is the current hour.
                   items:
                     type: object
                     required: [hour, count]
