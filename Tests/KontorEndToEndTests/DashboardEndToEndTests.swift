@@ -56,7 +56,7 @@ struct DashboardEndToEndTests {
         let paths = printed.split(separator: "\n").map(String.init).filter { $0.hasSuffix(".png") }
         #expect(paths.count == 4, "\(printed)")
         for path in paths {
-            #expect(path.hasPrefix(screenshots.path), path)
+            #expect(path.hasPrefix(screenshots.path), "\(path)")
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             #expect(size > 0, "\(path) is missing or empty")
         }

@@ -25,13 +25,15 @@ enum DashboardPage {
         section.wide { grid-column: 1 / -1; }
         h2 { font-size: 14px; margin: 0 0 8px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
         table { border-collapse: collapse; width: 100%; }
-        th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top;
+          overflow-wrap: break-word; }
         th { color: var(--muted); font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.pick { cursor: pointer; }
         tr.pick:hover { background: #eef4ff; }
         .big { font-size: 28px; font-weight: 700; }
-        .status { display: inline-block; padding: 0 6px; border-radius: 4px; background: #eef1f6; font-size: 12px; }
+        .status { display: inline-block; padding: 0 6px; border-radius: 4px; background: #eef1f6; font-size: 12px;
+          white-space: nowrap; }
         .status.on-hold, .status.backordered { background: #fef0c7; color: var(--warn); }
         .status.rejected, .status.cancelled { background: #fee4e2; color: var(--bad); }
         .status.allocated, .status.shipped, .status.validated { background: #dcfae6; color: var(--ok); }
@@ -280,7 +282,7 @@ enum DashboardPage {
         function exceptions(groups) {
           const blocks = [];
           for (const [status, group] of Object.entries(groups)) {
-            const rows = group.newest.map((order) => orderRow(order));
+            const rows = group.newest.map((order) => orderRow(order, true));
             blocks.push(el("div", {"data-exception": status},
               el("p", {}, statusBadge(status), " ", el("b", {}, group.count), group.count === 1 ? " order" : " orders"),
               rows.length ? el("table", {}, el("tbody", {}, ...rows)) : ""));
@@ -319,11 +321,15 @@ enum DashboardPage {
 
         function money(total) { return total ? `${total.amount} ${total.currency || ""}` : ""; }
 
-        function orderRow(order) {
-          const row = el("tr", {class: "pick", "data-order-id": order.orderId},
-            el("td", {}, order.orderNumber), el("td", {}, order.channel), el("td", {}, order.customerName || ""),
-            el("td", {}, statusBadge(order.status)), el("td", {class: "num"}, money(order.total)),
-            el("td", {class: "muted"}, when(order.createdAt)));
+        // A row of the order list; `compact` (the exceptions) leaves out channel, status and total.
+        function orderRow(order, compact) {
+          const cells = compact
+            ? [el("td", {}, order.orderNumber), el("td", {}, order.customerName || ""),
+               el("td", {class: "muted"}, when(order.updatedAt))]
+            : [el("td", {}, order.orderNumber), el("td", {}, order.channel), el("td", {}, order.customerName || ""),
+               el("td", {}, statusBadge(order.status)), el("td", {class: "num"}, money(order.total)),
+               el("td", {class: "muted"}, when(order.createdAt))];
+          const row = el("tr", {class: "pick", "data-order-id": order.orderId}, ...cells);
           row.addEventListener("click", () => openOrder(order.orderId));
           return row;
         }

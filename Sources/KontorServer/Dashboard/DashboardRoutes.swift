@@ -45,11 +45,12 @@ public enum DashboardRoutes {
                 }
                 limit = number
             }
+            let events = limit
             return Response(
                 status: .ok,
                 headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                 body: ResponseBody { writer in
-                    try await stream(sources, limit: limit, to: &writer)
+                    try await stream(sources, limit: events, to: &writer)
                     try await writer.finish(nil)
                 }
             )

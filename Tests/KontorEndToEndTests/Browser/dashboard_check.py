@@ -11,6 +11,7 @@ import sys
 
 try:
     from selenium import webdriver
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
@@ -40,7 +41,8 @@ def main():
     os.makedirs(folder, exist_ok=True)
     shots = []
     driver = browser()
-    wait = WebDriverWait(driver, 30)
+    # Live updates replace elements while a check reads them: a stale element means "look again".
+    wait = WebDriverWait(driver, 30, ignored_exceptions=[StaleElementReferenceException])
 
     def shot(name):
         path = os.path.join(folder, name + ".png")
@@ -68,21 +70,24 @@ def main():
 
         driver.find_element(By.ID, "search-q").send_keys("E2E-DASH-1")
         driver.find_element(By.ID, "search-submit").click()
-        wait.until(lambda d: [r.get_attribute("data-order-id") for r in
-                              d.find_elements(By.CSS_SELECTOR, "#order-list tr[data-order-id]")].__len__() == 1)
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#order-list tr[data-order-id]")) == 1)
         driver.find_element(By.CSS_SELECTOR, "#order-list tr[data-order-id]").click()
         wait.until(EC.visibility_of_element_located((By.ID, "order-panel")))
         wait.until(lambda d: text("#order-number") == "E2E-DASH-1")
+        order_id = driver.find_element(By.ID, "order-panel").get_attribute("data-order-id")
         wait.until(lambda d: d.find_element(By.ID, "action-hold").is_enabled())
         assert driver.find_elements(By.CSS_SELECTOR, "#order-lines tbody tr"), "the order shows no lines"
         assert driver.find_elements(By.CSS_SELECTOR, "#order-timeline tbody tr"), "the order shows no timeline"
         shot("3-order")
 
         driver.find_element(By.ID, "action-hold").click()
-        wait.until(lambda d: text("#order-status") == "on-hold")
+        # The heading shows it upper-case (CSS); the element's text is what the browser renders.
+        wait.until(lambda d: text("#order-status").lower() == "on-hold")
         # The live stream brings the new status into the counts and the exceptions without a reload.
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '#status-counts tr[data-status="on-hold"]'))
-        wait.until(lambda d: 'E2E-DASH-1' in text('#exceptions [data-exception="on-hold"]'))
+        held = '#exceptions [data-exception="on-hold"] tr[data-order-id]'
+        wait.until(lambda d: [r.get_attribute("data-order-id") for r in d.find_elements(By.CSS_SELECTOR, held)]
+                   == [order_id])
         shot("4-held")
     except Exception as error:  # noqa: BLE001 - any failure is reported with a screenshot
         shot("failure")
