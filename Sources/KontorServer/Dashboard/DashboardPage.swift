@@ -27,6 +27,7 @@ enum DashboardPage {
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top;
           overflow-wrap: break-word; }
+        td.detail { overflow-wrap: anywhere; }
         th { color: var(--muted); font-weight: 600; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.pick { cursor: pointer; }
@@ -233,7 +234,7 @@ enum DashboardPage {
           fill($("connectors").tBodies[0], (summary.connectors || []).map((c) =>
             el("tr", {}, el("td", {}, c.name), el("td", {class: "muted"}, c.type),
               el("td", {}, el("span", {class: "status " + (c.state === "ready" ? "allocated" : "on-hold")}, c.state)),
-              el("td", {class: "muted"}, c.detail))));
+              el("td", {class: "muted detail"}, c.detail))));
           if (!(summary.connectors || []).length) {
             fill($("connectors").tBodies[0], [el("tr", {}, el("td", {class: "muted"}, "No connectors configured."))]);
           }
