@@ -3,8 +3,8 @@
 #   make test  installs what is missing, builds, and runs the whole test suite
 
 APT_PACKAGES := librdkafka-dev libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config kcat openssh-server \
-	postgresql
-PYTHON_PACKAGES := jsonschema
+	postgresql chromium chromium-driver
+PYTHON_PACKAGES := jsonschema selenium
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -42,14 +42,15 @@ fuzz: deps
 	cp Tests/KontorX12Tests/Fixtures/*.edi Tests/KontorEDIFACTTests/Fixtures/*.edi mappings/*/samples/*.xml .build-fuzz/corpus/
 	.build-fuzz/debug/kontor-fuzz .build-fuzz/corpus -max_total_time=$(FUZZ_SECONDS) -timeout=5 -artifact_prefix=.build-fuzz/
 
-# System packages (apt) and the Python JSON Schema validator used by the schema tests.
+# System packages (apt), the Python JSON Schema validator used by the schema tests and selenium for the dashboard's
+# headless-browser test.
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing: $$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
-	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
+	@python3 -c "import jsonschema, selenium" 2>/dev/null || python3 -m pip install -q $(PYTHON_PACKAGES)
 
 # A local PostgreSQL (Debian's cluster, run as the postgres user) with role kontor/kontor and database kontor_test.
 # Idempotent: starts the cluster only when it is down and creates the role and database only when missing.

@@ -159,7 +159,15 @@ public struct KontorApplication: Sendable {
                 receipts: store,
                 metrics: metrics,
                 access: access.access,
-                deadLetters: DeadLetterOperations(store: store, producer: producer)
+                deadLetters: DeadLetterOperations(store: store, producer: producer),
+                dashboard: DashboardSources(
+                    orders: store,
+                    deadLetters: store,
+                    consumerLag: { lagMonitor.lagByGroup },
+                    connectors: statuses.map {
+                        DashboardConnector(name: $0.name, type: $0.type, state: $0.state, detail: $0.detail)
+                    }
+                )
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

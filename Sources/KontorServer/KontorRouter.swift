@@ -11,7 +11,8 @@ import NIOCore
 import Prometheus
 
 /// The HTTP API: order ingest, B2B documents, webhooks, inventory, the orders' read API and actions, health and
-/// readiness, Prometheus metrics (`/metrics`, given a registry), and its OpenAPI document (`/v1/openapi.yaml`).
+/// readiness, Prometheus metrics (`/metrics`, given a registry), the ops dashboard (`/dashboard`, given its
+/// sources) and its OpenAPI document (`/v1/openapi.yaml`).
 /// `access` guards every route (``RouteAccess``) and serves dashboard login (`/v1/session`); the default,
 /// ``AccessControl/disabled``, leaves every route open.
 public enum KontorRouter {
@@ -28,7 +29,8 @@ public enum KontorRouter {
         receipts: (any InventoryStore & LocationStore)? = nil,
         metrics: PrometheusCollectorRegistry? = nil,
         access: AccessControl = .disabled,
-        deadLetters: DeadLetterOperations? = nil
+        deadLetters: DeadLetterOperations? = nil,
+        dashboard: DashboardSources? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         // Logs method and path only: the Authorization header and the session cookie stay out of the log.
@@ -70,6 +72,9 @@ public enum KontorRouter {
         }
         if let deadLetters {
             DeadLetterRoutes.add(deadLetters, to: router)
+        }
+        if let dashboard {
+            DashboardRoutes.add(dashboard, to: router)
         }
         OpenAPIRoutes.add(to: router)
         if let documents {

@@ -22,4 +22,10 @@ public protocol OrderReadModelStore: Sendable {
 
     /// Counts of the orders matching `query`'s filters (its status and channel filters included; paging ignored).
     func orderCounts(_ query: OrderQuery) async throws -> OrderCounts
+
+    /// How many orders have a timeline entry of `eventType` (e.g. `order.received`) in each slot of
+    /// `slotMicroseconds` (positive) from `from` up to `before`: slot number (0 starts at `from`) → distinct orders;
+    /// empty slots are left out.
+    func timelineCounts(eventType: String, from: Timestamp, before: Timestamp, slotMicroseconds: Int64)
+        async throws -> [Int: Int]
 }

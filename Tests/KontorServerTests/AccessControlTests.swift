@@ -159,6 +159,22 @@ struct AccessControlTests {
                 status: 400
             ),
             RouteCase(method: "GET", template: "/v1/audit", access: .scope(.read), path: "/v1/audit", status: 200),
+            RouteCase(method: "GET", template: "/dashboard", access: .open, path: "/dashboard", status: 200),
+            RouteCase(
+                method: "GET",
+                template: "/v1/dashboard/summary",
+                access: .scope(.read),
+                path: "/v1/dashboard/summary",
+                status: 200
+            ),
+            // One summary, then the stream ends, so the request completes.
+            RouteCase(
+                method: "GET",
+                template: "/v1/dashboard/stream",
+                access: .scope(.read),
+                path: "/v1/dashboard/stream?events=1",
+                status: 200
+            ),
             // Login without a body is the route's own 400; logout without a session still clears the cookie.
             RouteCase(method: "POST", template: "/v1/session", access: .open, path: "/v1/session", status: 400),
             RouteCase(method: "DELETE", template: "/v1/session", access: .open, path: "/v1/session", status: 204),

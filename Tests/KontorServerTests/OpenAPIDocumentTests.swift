@@ -121,6 +121,7 @@ struct OpenAPIDocumentTests {
                 ("Problem", try await HTTP.get("\(base)/v1/orders/ord_0").body),
                 ("Problem", try await HTTP.get("\(base)/v1/orders?limit=0").body),
                 ("Readiness", try await HTTP.get("\(base)/readyz").body),
+                ("DashboardSummary", try await HTTP.get("\(base)/v1/dashboard/summary").body),
             ]
             #expect(try Self.validate(document: document, answers: answers) == [])
         }

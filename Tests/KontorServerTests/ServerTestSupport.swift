@@ -93,7 +93,16 @@ struct ServerFixture: Sendable {
             receipts: store,
             metrics: metrics,
             access: access,
-            deadLetters: DeadLetterOperations(store: store, producer: producer)
+            deadLetters: DeadLetterOperations(store: store, producer: producer),
+            dashboard: DashboardSources(
+                orders: store,
+                deadLetters: store,
+                consumerLag: { ["kontor-validation": 3] },
+                connectors: [
+                    DashboardConnector(name: "shopify", type: "shopify", state: "unavailable", detail: "test")
+                ],
+                streamInterval: .milliseconds(50)
+            )
         )
     }
 

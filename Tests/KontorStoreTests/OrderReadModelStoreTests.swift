@@ -151,6 +151,54 @@ struct OrderReadModelStoreTests {
     }
 
     @Test(
+        "Timeline counts: distinct orders per slot with an entry of one type, in the window only",
+        arguments: StoreBackend.allCases
+    )
+    func timelineCounts(backend: StoreBackend) async throws {
+        try await withTestStore(backend) { store, _ async throws in
+            let hour: Int64 = 3_600_000_000
+            func entry(_ number: Int, _ event: String, hours: Double, type: String = "order.received") -> TimelineEntry
+            {
+                TimelineEntry(
+                    orderID: Self.record(number).orderID,
+                    at: Timestamp(
+                        microsecondsSinceEpoch: Self.base.microsecondsSinceEpoch + Int64(hours * Double(hour))
+                    ),
+                    stage: "ingest",
+                    eventType: type,
+                    status: "received",
+                    eventID: event
+                )
+            }
+            try await store.appendTimeline([
+                entry(1, "e1", hours: 0),
+                // The same order received twice (another event id) counts once.
+                entry(1, "e1b", hours: 0.5),
+                entry(2, "e2", hours: 0.99),
+                entry(3, "e3", hours: 2.25),
+                entry(3, "e3v", hours: 2.5, type: "order.validated"),
+                // Before the window and at its end (exclusive): not counted.
+                entry(4, "e4", hours: -0.01),
+                entry(5, "e5", hours: 3),
+            ])
+            let counts = try await store.timelineCounts(
+                eventType: "order.received",
+                from: Self.base,
+                before: Timestamp(microsecondsSinceEpoch: Self.base.microsecondsSinceEpoch + 3 * hour),
+                slotMicroseconds: hour
+            )
+            #expect(counts == [0: 2, 2: 1])
+            let none = try await store.timelineCounts(
+                eventType: "order.shipped",
+                from: Self.base,
+                before: Timestamp(microsecondsSinceEpoch: Self.base.microsecondsSinceEpoch + 3 * hour),
+                slotMicroseconds: hour
+            )
+            #expect(none.isEmpty)
+        }
+    }
+
+    @Test(
         "Search filters by status, channel, dates, customer and text, newest first, with counts",
         arguments: StoreBackend.allCases
     )

@@ -20,6 +20,7 @@ final class PipelineLagMonitor: Service, PipelineLoad, Sendable {
     private let interval: Duration
     private let logger: Logger
     private let lag = Atomic<Int64>(-1)
+    private let groupLags = Mutex<[String: Int64]?>(nil)
     private let lastSuccess = Mutex<ContinuousClock.Instant?>(nil)
     private let gauges: [Gauge]
 
@@ -35,6 +36,9 @@ final class PipelineLagMonitor: Service, PipelineLoad, Sendable {
         let value = lag.load(ordering: .relaxed)
         return value < 0 ? nil : value
     }
+
+    /// Each watched group's lag as last measured; nil before the first measurement.
+    var lagByGroup: [String: Int64]? { groupLags.withLock { $0 } }
 
     /// Whether the cluster answered within the last five intervals.
     var isClusterReachable: Bool {
@@ -68,6 +72,8 @@ final class PipelineLagMonitor: Service, PipelineLoad, Sendable {
             }
             for (gauge, lag) in zip(gauges, lags) { gauge.record(lag) }
             lag.store(lags.reduce(0, +), ordering: .relaxed)
+            let byGroup = Dictionary(zip(watches.map(\.group), lags), uniquingKeysWith: +)
+            groupLags.withLock { $0 = byGroup }
             lastSuccess.withLock { $0 = .now }
             return true
         } catch {

@@ -8,8 +8,8 @@ public enum RouteAccess: Sendable, Hashable, CustomStringConvertible {
 
     /// Routes that take new orders and documents from outside: `ingest`.
     static let ingestRoutes: Set<String> = ["POST /v1/orders", "POST /v1/documents"]
-    /// Always open: liveness, readiness, and login/logout itself.
-    static let openPaths: Set<String> = ["/healthz", "/readyz", SessionRoutes.path]
+    /// Always open: liveness, readiness, login/logout itself, and the dashboard's page (its data calls are guarded).
+    static let openPaths: Set<String> = ["/healthz", "/readyz", SessionRoutes.path, DashboardRoutes.pagePath]
     /// Webhooks check their partner's signature instead of a token.
     static let webhookPrefix = "/v1/webhooks/"
     static let metricsPath = "/metrics"

@@ -31,6 +31,7 @@ enum OpenAPIDocument {
           - name: inventory
           - name: operations
           - name: dead-letters
+          - name: dashboard
         paths:
           /v1/orders:
             post:
@@ -606,6 +607,48 @@ enum OpenAPIDocument {
                             count: 1
                         nextBefore: null
                 "400": {$ref: "#/components/responses/Problem"}
+          /dashboard:
+            get:
+              tags: [dashboard]
+              security: []
+              operationId: dashboardPage
+              summary: The ops dashboard (one HTML page; its data calls need a session or token)
+              responses:
+                "200":
+                  description: The page, with everything inline.
+                  content:
+                    text/html: {schema: {type: string}}
+          /v1/dashboard/summary:
+            get:
+              tags: [dashboard]
+              operationId: dashboardSummary
+              summary: Order counts, orders per hour, exceptions, open dead letters, consumer lag and connectors
+              responses:
+                "200":
+                  description: The summary now.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/DashboardSummary"}
+          /v1/dashboard/stream:
+            get:
+              tags: [dashboard]
+              operationId: dashboardStream
+              summary: The summary as server-sent events, at once and whenever it changed
+              description: |
+                `event: summary` with the summary (`DashboardSummary`) as `data`, sent at once and then whenever it
+                changed (looked at every few seconds); comment lines in between. The stream ends when the server
+                shuts down, or after `events` summaries.
+              parameters:
+                - name: events
+                  in: query
+                  description: End the stream after this many summaries.
+                  schema: {type: integer, minimum: 1, maximum: 1000}
+              responses:
+                "200":
+                  description: The event stream.
+                  content:
+                    text/event-stream: {schema: {type: string}}
+                "400": {$ref: "#/components/responses/Problem"}
         components:
           securitySchemes:
             bearerToken:
@@ -986,5 +1029,55 @@ enum OpenAPIDocument {
               properties:
                 entries: {type: array, items: {$ref: "#/components/schemas/AuditEntry"}}
                 nextBefore: {type: [integer, "null"]}
+            DashboardSummary:
+              type: object
+              required: [orders, ordersPerHour, exceptions, consumerLag, connectors]
+              properties:
+                orders:
+                  type: object
+                  required: [total, byStatus, byChannel]
+                  properties:
+                    total: {type: integer}
+                    byStatus: {type: object, additionalProperties: {type: integer}}
+                    byChannel: {type: object, additionalProperties: {type: integer}}
+                ordersPerHour:
+                  type: array
+                  description: Orders that arrived in each of the last 24 hours (UTC), oldest first; the last is the current hour.
+                  items:
+                    type: object
+                    required: [hour, count]
+                    properties:
+                      hour: {type: string, format: date-time}
+                      count: {type: integer, minimum: 0}
+                exceptions:
+                  type: object
+                  description: Per status that needs a person (on-hold, backordered, rejected), the newest five.
+                  additionalProperties:
+                    type: object
+                    required: [count, newest]
+                    properties:
+                      count: {type: integer, minimum: 0}
+                      newest: {type: array, items: {$ref: "#/components/schemas/OrderSummary"}}
+                deadLetters:
+                  type: object
+                  description: Open dead letters; absent without a dead-letter index.
+                  required: [open, byStage]
+                  properties:
+                    open: {type: integer, minimum: 0}
+                    byStage: {type: object, additionalProperties: {type: integer}}
+                consumerLag:
+                  type: [object, "null"]
+                  description: Messages each pipeline consumer group trails its input; null when not measured.
+                  additionalProperties: {type: integer}
+                connectors:
+                  type: array
+                  items:
+                    type: object
+                    required: [name, type, state, detail]
+                    properties:
+                      name: {type: string}
+                      type: {type: string}
+                      state: {enum: [ready, disabled, unavailable]}
+                      detail: {type: string}
         """#
 }

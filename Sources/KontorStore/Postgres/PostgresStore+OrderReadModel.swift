@@ -133,4 +133,22 @@ extension PostgresStore: OrderReadModelStore {
         }
         return counts
     }
+
+    public func timelineCounts(eventType: String, from: Timestamp, before: Timestamp, slotMicroseconds: Int64)
+        async throws -> [Int: Int]
+    {
+        precondition(slotMicroseconds > 0, "a slot lasts a positive time")
+        let slots = try await fetch(
+            PostgresRows.query(
+                OrderSearchSQL.timelineCounts(dialect: .postgres),
+                [
+                    .integer(from.microsecondsSinceEpoch), .integer(slotMicroseconds), .text(eventType),
+                    .integer(from.microsecondsSinceEpoch), .integer(before.microsecondsSinceEpoch),
+                ]
+            )
+        ) { row in
+            (slot: try row.value("slot", as: Int.self), count: try row.value("n", as: Int.self))
+        }
+        return Dictionary(slots.map { ($0.slot, $0.count) }, uniquingKeysWith: +)
+    }
 }

@@ -120,4 +120,24 @@ extension SQLiteStore: OrderReadModelStore {
             return counts
         }
     }
+
+    public func timelineCounts(eventType: String, from: Timestamp, before: Timestamp, slotMicroseconds: Int64)
+        async throws -> [Int: Int]
+    {
+        precondition(slotMicroseconds > 0, "a slot lasts a positive time")
+        return try await pool.read { db in
+            var counts: [Int: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: OrderSearchSQL.timelineCounts(dialect: .sqlite),
+                arguments: [
+                    from.microsecondsSinceEpoch, slotMicroseconds, eventType, from.microsecondsSinceEpoch,
+                    before.microsecondsSinceEpoch,
+                ]
+            ) {
+                counts[row["slot"]] = row["n"]
+            }
+            return counts
+        }
+    }
 }

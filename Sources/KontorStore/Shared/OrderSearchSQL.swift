@@ -52,6 +52,16 @@ struct OrderSearchSQL {
     }
 
     /// Checks the page size.
+    /// Distinct orders per time slot with a timeline entry of one type; binds the start, the slot length, the event
+    /// type, the start again and the end.
+    static func timelineCounts(dialect: SQLDialect) -> String {
+        let p = (1...5).map(dialect.placeholder)
+        return """
+            SELECT (at - \(p[0])) / \(p[1]) AS slot, COUNT(DISTINCT order_id) AS n FROM order_timeline
+            WHERE event_type = \(p[2]) AND at >= \(p[3]) AND at < \(p[4]) GROUP BY slot
+            """
+    }
+
     static func checkedLimit(_ query: OrderQuery) throws -> Int {
         guard (1...1000).contains(query.limit) else {
             throw StoreError.invalidValue(
