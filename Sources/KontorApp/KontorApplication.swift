@@ -166,7 +166,8 @@ public struct KontorApplication: Sendable {
                     consumerLag: { lagMonitor.lagByGroup },
                     connectors: statuses.map {
                         DashboardConnector(name: $0.name, type: $0.type, state: $0.state, detail: $0.detail)
-                    }
+                    },
+                    activity: .shared
                 )
             )
             let embedded = configuration.isEmbedded

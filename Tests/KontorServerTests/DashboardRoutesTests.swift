@@ -45,7 +45,16 @@ struct DashboardRoutesTests {
             #expect(deadLetters["open"] as? Int == 1)
             #expect(deadLetters["byStage"] as? [String: Int] == ["validation": 1])
             #expect(body["consumerLag"] as? [String: Int] == ["kontor-validation": 3])
-            #expect((body["connectors"] as? [[String: String]])?.first?["state"] == "unavailable")
+            let shopify = try #require((body["connectors"] as? [[String: Any]])?.first)
+            #expect(shopify["state"] as? String == "unavailable")
+            // Activity since start: orders, errors, the error rate per delivery, the last message and error.
+            #expect(shopify["orders"] as? Int == 3 && shopify["errors"] as? Int == 1)
+            #expect(shopify["errorRate"] as? Double == 0.25)
+            #expect(
+                shopify["lastMessageAt"] as? String
+                    == Timestamp(Date(timeIntervalSince1970: 1_764_403_200)).rfc3339String
+            )
+            #expect(shopify["lastError"] as? String == "bad signature")
             #expect((body["ordersPerHour"] as? [Any])?.count == 24)
         }
     }

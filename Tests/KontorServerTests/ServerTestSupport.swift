@@ -101,10 +101,19 @@ struct ServerFixture: Sendable {
                 connectors: [
                     DashboardConnector(name: "shopify", type: "shopify", state: "unavailable", detail: "test")
                 ],
+                activity: Self.connectorActivity,
                 streamInterval: .milliseconds(50)
             )
         )
     }
+
+    /// The connectors' activity the dashboard shows: three orders and one refused delivery of `shopify`.
+    static let connectorActivity: ConnectorActivity = {
+        let activity = ConnectorActivity()
+        activity.accepted("shopify", orders: 3, at: Date(timeIntervalSince1970: 1_764_403_200))
+        activity.failed("shopify", reason: "bad signature", at: Date(timeIntervalSince1970: 1_764_403_260))
+        return activity
+    }()
 
     /// A canonical order with its id assigned.
     static func order(

@@ -234,7 +234,11 @@ enum DashboardPage {
           fill($("connectors").tBodies[0], (summary.connectors || []).map((c) =>
             el("tr", {}, el("td", {}, c.name), el("td", {class: "muted"}, c.type),
               el("td", {}, el("span", {class: "status " + (c.state === "ready" ? "allocated" : "on-hold")}, c.state)),
-              el("td", {class: "muted detail"}, c.detail))));
+              el("td", {class: "muted detail"}, c.detail),
+              el("td", {class: "num", "data-activity": c.name}, c.orders === undefined ? "" :
+                `${c.orders} orders · ${c.errors} errors` +
+                (c.errorRate === null ? "" : ` (${Math.round(c.errorRate * 100)} %)`) +
+                (c.lastMessageAt ? ` · last ${new Date(c.lastMessageAt).toLocaleString()}` : " · no message yet")))));
           if (!(summary.connectors || []).length) {
             fill($("connectors").tBodies[0], [el("tr", {}, el("td", {class: "muted"}, "No connectors configured."))]);
           }

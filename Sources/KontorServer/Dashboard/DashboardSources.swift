@@ -1,3 +1,4 @@
+import KontorConnectors
 import KontorStore
 
 /// What the ops dashboard shows, and where it comes from: the orders' read model, the dead-letter index, the
@@ -12,6 +13,8 @@ public struct DashboardSources: Sendable {
     public var consumerLag: (@Sendable () -> [String: Int64]?)?
     /// The connectors and their state at start.
     public var connectors: [DashboardConnector]
+    /// What the connectors did since start (last message, orders, errors); nil to show their state only.
+    public var activity: ConnectorActivity?
     /// How often `GET /v1/dashboard/stream` looks for changes.
     public var streamInterval: Duration
 
@@ -21,8 +24,10 @@ public struct DashboardSources: Sendable {
         deadLetters: (any DeadLetterStore)? = nil,
         consumerLag: (@Sendable () -> [String: Int64]?)? = nil,
         connectors: [DashboardConnector] = [],
+        activity: ConnectorActivity? = nil,
         streamInterval: Duration = .seconds(3)
     ) {
+        self.activity = activity
         self.orders = orders
         self.deadLetters = deadLetters
         self.consumerLag = consumerLag

@@ -1,10 +1,12 @@
 import Foundation
+import KontorConnectors
 import KontorModel
 import KontorStore
 
 /// The dashboard's summary (`GET /v1/dashboard/summary`, and every event of `/v1/dashboard/stream`):
 /// `{orders: {total, byStatus, byChannel}, ordersPerHour: [{hour, count}], exceptions: {<status>: {count, newest}},
-/// deadLetters: {open, byStage}, consumerLag: {<group>: messages} | null, connectors: [{name, type, state, detail}]}`.
+/// deadLetters: {open, byStage}, consumerLag: {<group>: messages} | null, connectors: [{name, type, state, detail, orders, errors, errorRate, lastMessageAt,
+/// lastError}]}` (activity fields only with a ``ConnectorActivity``).
 enum DashboardSummary {
     /// The statuses that need a person, in the order the dashboard lists them.
     static let exceptionStatuses: [OrderStatus] = [.onHold, .backordered, .rejected]
@@ -16,6 +18,25 @@ enum DashboardSummary {
     static let deadLetterPage = 1000
 
     /// The summary as of `now`.
+    /// The connectors with their state at start and, when known, their activity since: `lastMessageAt`,
+    /// `orders`, `errors`, `errorRate` (errors per delivery) and `lastError`.
+    static func connectors(_ sources: DashboardSources) -> [[String: Any]] {
+        let activity = sources.activity?.snapshot() ?? [:]
+        return sources.connectors.map { connector in
+            var entry: [String: Any] = [
+                "name": connector.name, "type": connector.type, "state": connector.state, "detail": connector.detail,
+            ]
+            guard sources.activity != nil else { return entry }
+            let seen = activity[connector.name] ?? ConnectorActivity.Snapshot()
+            entry["orders"] = seen.orders
+            entry["errors"] = seen.errors
+            entry["lastMessageAt"] = seen.lastMessageAt.map { Timestamp($0).rfc3339String } ?? NSNull()
+            entry["errorRate"] = seen.errorRate ?? NSNull()
+            entry["lastError"] = seen.lastError ?? NSNull()
+            return entry
+        }
+    }
+
     static func make(_ sources: DashboardSources, now: Date = Date()) async throws -> [String: Any] {
         let counts = try await sources.orders.orderCounts(OrderQuery())
         var body: [String: Any] = [
@@ -26,9 +47,7 @@ enum DashboardSummary {
             ] as [String: Any],
             "ordersPerHour": try await ordersPerHour(sources.orders, now: now),
             "exceptions": try await exceptions(sources.orders, counts: counts),
-            "connectors": sources.connectors.map {
-                ["name": $0.name, "type": $0.type, "state": $0.state, "detail": $0.detail]
-            },
+            "connectors": connectors(sources),
         ]
         body["consumerLag"] = sources.consumerLag?().map { $0 as Any } ?? NSNull()
         if let deadLetters = sources.deadLetters {

@@ -1079,5 +1079,10 @@ enum OpenAPIDocument {
                       type: {type: string}
                       state: {enum: [ready, disabled, unavailable]}
                       detail: {type: string}
+                      orders: {type: integer, description: Orders taken since start.}
+                      errors: {type: integer, description: Refused or failed deliveries since start.}
+                      errorRate: {type: [number, "null"], description: Errors per delivery; null before any.}
+                      lastMessageAt: {type: [string, "null"], format: date-time}
+                      lastError: {type: [string, "null"]}
         """#
 }
