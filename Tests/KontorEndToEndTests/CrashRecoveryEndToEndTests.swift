@@ -69,12 +69,14 @@ struct CrashRecoveryEndToEndTests {
                     }
                 }
             }
-            // Kill once orders were accepted and some already finished their pipeline.
+            // Kill once orders were accepted and some already finished their pipeline ...
             let deadline = ContinuousClock.now + .seconds(120)
             while ContinuousClock.now < deadline {
                 let accepted = tally.accepted.withLock { $0.count }
                 let finished = try await observer.unfinishedProgress(topics: Self.finalTopics).count
-                if accepted >= 100 && finished >= 6 { break }
+                // ... and while some are still on their way (a fast machine may otherwise have caught up).
+                let waiting = try await observer.unfinishedProgress(topics: Self.unfinishedTopics).count
+                if accepted >= 100 && finished >= 6 && waiting > 0 { break }
                 try await Task.sleep(for: .milliseconds(10))
             }
             kill(first.process.processIdentifier, SIGKILL)
