@@ -131,48 +131,13 @@ public enum DeadLetterRoutes {
     /// Reads a replay or purge body: the filters and `ids`, or why it is refused.
     static func readSelection(_ request: Request) async -> BodyOutcome {
         let instance = request.uri.path
-        let bytes: ByteBuffer
-        do {
-            bytes = try await request.body.collect(upTo: maxBody)
-        } catch {
-            return .refused(
-                ProblemDetails(
-                    type: ProblemDetails.Types.payloadTooLarge,
-                    title: "Payload too large",
-                    status: 413,
-                    detail: "The body is at most \(maxBody) bytes.",
-                    instance: instance
-                )
-            )
-        }
         let object: [String: Any]
-        if bytes.readableBytes == 0 {
-            object = [:]
-        } else if let parsed = try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any]
-        {
-            object = parsed
-        } else {
-            return .refused(
-                ProblemDetails(
-                    type: ProblemDetails.Types.malformedJSON,
-                    title: "Malformed JSON",
-                    status: 400,
-                    detail: "The body must be a JSON object such as {\"stage\": \"validation\"}.",
-                    instance: instance
-                )
-            )
+        switch await JSONObjectBody.read(request, limit: maxBody, example: #"{"stage": "validation"}"#) {
+        case .object(let parsed): object = parsed
+        case .refused(let problem): return .refused(problem)
         }
         func violation(_ field: String, _ message: String) -> BodyOutcome {
-            .refused(
-                ProblemDetails(
-                    type: ProblemDetails.Types.schemaViolation,
-                    title: "Schema violation",
-                    status: 400,
-                    detail: "\(field): \(message)",
-                    instance: instance,
-                    field: field
-                )
-            )
+            .refused(JSONObjectBody.violation(field, message, instance: instance))
         }
         var strings: [String: String] = [:]
         for field in ["stage", "since", "error", "status", "to"] {

@@ -98,47 +98,15 @@ enum OrderRoutes {
 
     /// The `reason` or `note` of an action's optional JSON body.
     static func actionText(_ request: Request) async -> ActionBody {
-        let instance = request.uri.path
-        let bytes: ByteBuffer
-        do {
-            bytes = try await request.body.collect(upTo: maxActionBody)
-        } catch {
-            return .refused(
-                ProblemDetails(
-                    type: ProblemDetails.Types.payloadTooLarge,
-                    title: "Payload too large",
-                    status: 413,
-                    detail: "An action's body is at most \(maxActionBody) bytes.",
-                    instance: instance
-                )
-            )
-        }
-        guard bytes.readableBytes > 0 else { return .text(nil) }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes.readableBytesView)) as? [String: Any]
-        else {
-            return .refused(
-                ProblemDetails(
-                    type: ProblemDetails.Types.malformedJSON,
-                    title: "Malformed JSON",
-                    status: 400,
-                    detail: "The body must be a JSON object such as {\"reason\": \"...\"}.",
-                    instance: instance
-                )
-            )
+        let object: [String: Any]
+        switch await JSONObjectBody.read(request, limit: maxActionBody, example: #"{"reason": "..."}"#) {
+        case .object(let parsed): object = parsed
+        case .refused(let problem): return .refused(problem)
         }
         for field in ["reason", "note"] {
             guard let value = object[field] else { continue }
             guard let text = value as? String else {
-                return .refused(
-                    ProblemDetails(
-                        type: ProblemDetails.Types.schemaViolation,
-                        title: "Schema violation",
-                        status: 400,
-                        detail: "\(field): must be a string",
-                        instance: instance,
-                        field: field
-                    )
-                )
+                return .refused(JSONObjectBody.violation(field, "must be a string", instance: request.uri.path))
             }
             return .text(text.isEmpty ? nil : text)
         }
