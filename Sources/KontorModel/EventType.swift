@@ -54,10 +54,72 @@ public struct OrderEventType: Sendable {
     /// `OrderAllocated` of `KontorAllocation`).
     public static let backordered = EventType("com.kontor.order.backordered.v1")
 
+    /// `com.kontor.order.shipped.v1`: a shipment left the warehouse (payload ``OrderShipped``).
+    public static let shipped = EventType("com.kontor.order.shipped.v1")
+
+    /// `com.kontor.order.short-picked.v1`: the warehouse could not find some units; they are allocated again
+    /// (payload ``OrderShortPicked``).
+    public static let shortPicked = EventType("com.kontor.order.short-picked.v1")
+
+    /// `com.kontor.order.tracked.v1`: a carrier scan matched to the order (payload ``OrderTracked``).
+    public static let tracked = EventType("com.kontor.order.tracked.v1")
+
+    /// `com.kontor.order.delayed.v1`: the order will miss its promised date (payload ``OrderDelayed``).
+    public static let delayed = EventType("com.kontor.order.delayed.v1")
+
     /// All order event types.
     public static let all: [EventType] = [
-        received, validated, rejected, held, released, cancelled, allocated, backordered,
+        received, validated, rejected, held, released, cancelled, allocated, backordered, shipped, shortPicked,
+        tracked, delayed,
     ]
+}
+
+/// The event types between Kontor and the warehouses, in one place.
+public struct FulfillmentEventType: Sendable {
+    private init() {}
+
+    /// `com.kontor.fulfillment.pick-task.v1`: what a location must pick and ship (payload ``PickTask``).
+    public static let pickTask = EventType("com.kontor.fulfillment.pick-task.v1")
+
+    /// `com.kontor.fulfillment.warehouse-confirmation.v1`: a WMS's report on a pick task (payload
+    /// ``WarehouseConfirmation``).
+    public static let warehouseConfirmation = EventType("com.kontor.fulfillment.warehouse-confirmation.v1")
+}
+
+/// The event types about parcels on their way, in one place.
+public struct ShipmentEventType: Sendable {
+    private init() {}
+
+    /// `com.kontor.shipment.tracking.v1`: one carrier scan (payload ``TrackingEvent``).
+    public static let tracking = EventType("com.kontor.shipment.tracking.v1")
+}
+
+/// The event types of returns, in one place.
+public struct ReturnEventType: Sendable {
+    private init() {}
+
+    /// `com.kontor.return.authorized.v1`: an RMA was created (payload ``ReturnAuthorized``).
+    public static let authorized = EventType("com.kontor.return.authorized.v1")
+
+    /// `com.kontor.return.received.v1`: the warehouse received a return (payload ``ReturnReceived``).
+    public static let received = EventType("com.kontor.return.received.v1")
+
+    /// `com.kontor.return.refund-issued.v1`: money went back to the customer (payload ``RefundIssued``).
+    public static let refundIssued = EventType("com.kontor.return.refund-issued.v1")
+
+    /// `com.kontor.return.exchange-created.v1`: a replacement order was created (payload ``ExchangeCreated``).
+    public static let exchangeCreated = EventType("com.kontor.return.exchange-created.v1")
+
+    /// All return event types.
+    public static let all: [EventType] = [authorized, received, refundIssued, exchangeCreated]
+}
+
+/// The event types of customer notifications, in one place.
+public struct NotificationEventType: Sendable {
+    private init() {}
+
+    /// `com.kontor.notification.sent.v1`: a customer was notified (payload ``NotificationSent``).
+    public static let sent = EventType("com.kontor.notification.sent.v1")
 }
 
 /// The event types about stock, in one place.

@@ -59,6 +59,42 @@ public struct KontorTopics: Sendable {
     /// `kontor.inventory.stock-changed.v1`: ``StockChangedEvent``s, keyed by SKU.
     public static let stockChanged = "kontor.inventory.stock-changed.v1"
 
+    /// `kontor.order.shipped.v1`: ``OrderShippedEvent``s, one per shipment.
+    public static let orderShipped = "kontor.order.shipped.v1"
+
+    /// `kontor.order.short-picked.v1`: ``OrderShortPickedEvent``s; allocation re-plans the missing pieces.
+    public static let orderShortPicked = "kontor.order.short-picked.v1"
+
+    /// `kontor.order.tracked.v1`: ``OrderTrackedEvent``s, carrier scans matched to their order.
+    public static let orderTracked = "kontor.order.tracked.v1"
+
+    /// `kontor.order.delayed.v1`: ``OrderDelayedEvent``s.
+    public static let orderDelayed = "kontor.order.delayed.v1"
+
+    /// `kontor.fulfillment.pick-task.v1`: ``PickTaskEvent``s, keyed by order id: the topic a WMS consumes.
+    public static let pickTask = "kontor.fulfillment.pick-task.v1"
+
+    /// `kontor.fulfillment.warehouse-confirmation.v1`: ``WarehouseConfirmationEvent``s from WMSs, keyed by order id.
+    public static let warehouseConfirmation = "kontor.fulfillment.warehouse-confirmation.v1"
+
+    /// `kontor.shipment.tracking.v1`: ``TrackingEventEnvelope``s from carriers, keyed by tracking number.
+    public static let shipmentTracking = "kontor.shipment.tracking.v1"
+
+    /// `kontor.return.authorized.v1`: RMAs created, keyed by order id.
+    public static let returnAuthorized = "kontor.return.authorized.v1"
+
+    /// `kontor.return.received.v1`: returns received at a warehouse, keyed by order id.
+    public static let returnReceived = "kontor.return.received.v1"
+
+    /// `kontor.return.refund-issued.v1`: refunds, keyed by order id.
+    public static let returnRefundIssued = "kontor.return.refund-issued.v1"
+
+    /// `kontor.return.exchange-created.v1`: replacement orders of exchanges, keyed by the original order's id.
+    public static let returnExchangeCreated = "kontor.return.exchange-created.v1"
+
+    /// `kontor.notification.sent.v1`: notifications sent to customers, keyed by order id.
+    public static let notificationSent = "kontor.notification.sent.v1"
+
     /// Every topic that carries order events (keyed by order id), in pipeline order.
     public static let orderEventTopics = [
         orderReceived, orderValidated, orderRejected, orderHeld, orderReleased, orderCancelled, orderAllocated,
@@ -84,70 +120,137 @@ public struct KontorTopics: Sendable {
     /// `kontor.dlq.projection.v1`: messages the read-model projection gave up on.
     public static let projectionDeadLetter = deadLetter(stage: "projection")
 
+    /// The stages after allocation, each with its dead-letter topic (`kontor.dlq.<stage>.v1`) in ``all``.
+    public static let afterAllocationStages = ["fulfillment", "wms-push", "tracking", "notification", "returns"]
+
     /// Every topic Kontor creates at startup, with its default partition count.
-    public static let all: [TopicSpec] = [
-        TopicSpec(
-            name: orderReceived,
-            partitions: orderTopicPartitions,
-            summary: "Orders that passed structural decoding at an ingest edge."
-        ),
-        TopicSpec(
-            name: orderValidated,
-            partitions: orderTopicPartitions,
-            summary: "Orders that passed business validation."
-        ),
-        TopicSpec(
-            name: orderRejected,
-            partitions: orderTopicPartitions,
-            summary: "Orders that failed business validation, with reasons."
-        ),
-        TopicSpec(name: orderHeld, partitions: orderTopicPartitions, summary: "Orders held for review."),
-        TopicSpec(
-            name: orderReleased,
-            partitions: orderTopicPartitions,
-            summary: "Held orders released by ops; they continue to allocation."
-        ),
-        TopicSpec(
-            name: orderCancelled,
-            partitions: orderTopicPartitions,
-            summary: "Cancelled orders; their reservations are released."
-        ),
-        TopicSpec(
-            name: orderAllocated,
-            partitions: orderTopicPartitions,
-            summary: "Orders with stock reserved (fully or partially), with the routing decision."
-        ),
-        TopicSpec(
-            name: orderBackordered,
-            partitions: orderTopicPartitions,
-            summary: "Orders of which nothing could be allocated yet."
-        ),
-        TopicSpec(
-            name: stockChanged,
-            partitions: orderTopicPartitions,
-            summary: "Stock changes per SKU; backordered orders are allocated again."
-        ),
-        TopicSpec(
-            name: ingestQuarantine,
-            partitions: auxiliaryTopicPartitions,
-            summary: "Raw payloads the HTTP edge could not decode."
-        ),
-        TopicSpec(
-            name: validationDeadLetter,
-            partitions: auxiliaryTopicPartitions,
-            summary: "Messages the validation worker could not process."
-        ),
-        TopicSpec(
-            name: allocationDeadLetter,
-            partitions: auxiliaryTopicPartitions,
-            summary: "Messages the allocation worker could not process."
-        ),
-        TopicSpec(
-            name: projectionDeadLetter,
-            partitions: auxiliaryTopicPartitions,
-            summary: "Messages the read-model projection could not process."
-        ),
-    ]
+    public static let all: [TopicSpec] =
+        [
+            TopicSpec(
+                name: orderReceived,
+                partitions: orderTopicPartitions,
+                summary: "Orders that passed structural decoding at an ingest edge."
+            ),
+            TopicSpec(
+                name: orderValidated,
+                partitions: orderTopicPartitions,
+                summary: "Orders that passed business validation."
+            ),
+            TopicSpec(
+                name: orderRejected,
+                partitions: orderTopicPartitions,
+                summary: "Orders that failed business validation, with reasons."
+            ),
+            TopicSpec(name: orderHeld, partitions: orderTopicPartitions, summary: "Orders held for review."),
+            TopicSpec(
+                name: orderReleased,
+                partitions: orderTopicPartitions,
+                summary: "Held orders released by ops; they continue to allocation."
+            ),
+            TopicSpec(
+                name: orderCancelled,
+                partitions: orderTopicPartitions,
+                summary: "Cancelled orders; their reservations are released."
+            ),
+            TopicSpec(
+                name: orderAllocated,
+                partitions: orderTopicPartitions,
+                summary: "Orders with stock reserved (fully or partially), with the routing decision."
+            ),
+            TopicSpec(
+                name: orderBackordered,
+                partitions: orderTopicPartitions,
+                summary: "Orders of which nothing could be allocated yet."
+            ),
+            TopicSpec(
+                name: stockChanged,
+                partitions: orderTopicPartitions,
+                summary: "Stock changes per SKU; backordered orders are allocated again."
+            ),
+            TopicSpec(
+                name: orderShipped,
+                partitions: orderTopicPartitions,
+                summary: "Shipments that left a warehouse."
+            ),
+            TopicSpec(
+                name: orderShortPicked,
+                partitions: orderTopicPartitions,
+                summary: "Units a warehouse could not find; allocated again."
+            ),
+            TopicSpec(
+                name: orderTracked,
+                partitions: orderTopicPartitions,
+                summary: "Carrier scans matched to their order and shipment."
+            ),
+            TopicSpec(
+                name: orderDelayed,
+                partitions: orderTopicPartitions,
+                summary: "Orders that will miss their promised date, with a new estimate."
+            ),
+            TopicSpec(
+                name: pickTask,
+                partitions: orderTopicPartitions,
+                summary: "Pick tasks for warehouses and stores; the topic a WMS consumes."
+            ),
+            TopicSpec(
+                name: warehouseConfirmation,
+                partitions: orderTopicPartitions,
+                summary: "WMS confirmations: picked, packed, shipped, short-picked."
+            ),
+            TopicSpec(
+                name: shipmentTracking,
+                partitions: orderTopicPartitions,
+                summary: "Carrier tracking events, normalized, keyed by tracking number."
+            ),
+            TopicSpec(name: returnAuthorized, partitions: orderTopicPartitions, summary: "RMAs created."),
+            TopicSpec(
+                name: returnReceived,
+                partitions: orderTopicPartitions,
+                summary: "Returns received at a warehouse."
+            ),
+            TopicSpec(
+                name: returnRefundIssued,
+                partitions: orderTopicPartitions,
+                summary: "Refunds issued for returns."
+            ),
+            TopicSpec(
+                name: returnExchangeCreated,
+                partitions: orderTopicPartitions,
+                summary: "Replacement orders created for exchanges."
+            ),
+            TopicSpec(
+                name: notificationSent,
+                partitions: orderTopicPartitions,
+                summary: "Notifications sent to customers (e-mail, webhook)."
+            ),
+            TopicSpec(
+                name: ingestQuarantine,
+                partitions: auxiliaryTopicPartitions,
+                summary: "Raw payloads the HTTP edge could not decode."
+            ),
+            TopicSpec(
+                name: validationDeadLetter,
+                partitions: auxiliaryTopicPartitions,
+                summary: "Messages the validation worker could not process."
+            ),
+            TopicSpec(
+                name: allocationDeadLetter,
+                partitions: auxiliaryTopicPartitions,
+                summary: "Messages the allocation worker could not process."
+            ),
+            TopicSpec(
+                name: projectionDeadLetter,
+                partitions: auxiliaryTopicPartitions,
+                summary: "Messages the read-model projection could not process."
+            ),
+        ]
+        + afterAllocationStages.map {
+            TopicSpec(
+                name: deadLetter(stage: $0),
+                partitions: auxiliaryTopicPartitions,
+                summary: "Messages the \($0) worker could not process."
+            )
+        }
 
     /// The description of a topic in ``all``.
     public static func spec(named name: String) -> TopicSpec? {
@@ -165,7 +268,19 @@ public struct KontorTopics: Sendable {
         case OrderEventType.cancelled: orderCancelled
         case OrderEventType.allocated: orderAllocated
         case OrderEventType.backordered: orderBackordered
+        case OrderEventType.shipped: orderShipped
+        case OrderEventType.shortPicked: orderShortPicked
+        case OrderEventType.tracked: orderTracked
+        case OrderEventType.delayed: orderDelayed
         case InventoryEventType.stockChanged: stockChanged
+        case FulfillmentEventType.pickTask: pickTask
+        case FulfillmentEventType.warehouseConfirmation: warehouseConfirmation
+        case ShipmentEventType.tracking: shipmentTracking
+        case ReturnEventType.authorized: returnAuthorized
+        case ReturnEventType.received: returnReceived
+        case ReturnEventType.refundIssued: returnRefundIssued
+        case ReturnEventType.exchangeCreated: returnExchangeCreated
+        case NotificationEventType.sent: notificationSent
         default: nil
         }
     }

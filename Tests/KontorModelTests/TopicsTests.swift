@@ -29,6 +29,23 @@ import Testing
                 "kontor.dlq.validation.v1": 3,
                 "kontor.dlq.allocation.v1": 3,
                 "kontor.dlq.projection.v1": 3,
+                "kontor.order.shipped.v1": 6,
+                "kontor.order.short-picked.v1": 6,
+                "kontor.order.tracked.v1": 6,
+                "kontor.order.delayed.v1": 6,
+                "kontor.fulfillment.pick-task.v1": 6,
+                "kontor.fulfillment.warehouse-confirmation.v1": 6,
+                "kontor.shipment.tracking.v1": 6,
+                "kontor.return.authorized.v1": 6,
+                "kontor.return.received.v1": 6,
+                "kontor.return.refund-issued.v1": 6,
+                "kontor.return.exchange-created.v1": 6,
+                "kontor.notification.sent.v1": 6,
+                "kontor.dlq.fulfillment.v1": 3,
+                "kontor.dlq.wms-push.v1": 3,
+                "kontor.dlq.tracking.v1": 3,
+                "kontor.dlq.notification.v1": 3,
+                "kontor.dlq.returns.v1": 3,
             ]
         )
         #expect(KontorTopics.spec(named: "kontor.order.received.v1")?.partitions == 6)
@@ -43,7 +60,11 @@ import Testing
         #expect(KontorTopics.topic(for: OrderEventType.received) == KontorTopics.orderReceived)
         #expect(KontorTopics.topic(for: OrderEventType.validated) == KontorTopics.orderValidated)
         #expect(KontorTopics.topic(for: OrderEventType.rejected) == KontorTopics.orderRejected)
-        for type in OrderEventType.all + [InventoryEventType.stockChanged] {
+        let others = [
+            InventoryEventType.stockChanged, FulfillmentEventType.pickTask, FulfillmentEventType.warehouseConfirmation,
+            ShipmentEventType.tracking, NotificationEventType.sent,
+        ]
+        for type in OrderEventType.all + ReturnEventType.all + others {
             #expect(KontorTopics.topic(for: type) != nil, "\(type)")
         }
         #expect(KontorTopics.topic(for: "com.example.other.v1") == nil)
@@ -51,7 +72,8 @@ import Testing
             OrderEventType.all.map(\.rawValue) == [
                 "com.kontor.order.received.v1", "com.kontor.order.validated.v1", "com.kontor.order.rejected.v1",
                 "com.kontor.order.held.v1", "com.kontor.order.released.v1", "com.kontor.order.cancelled.v1",
-                "com.kontor.order.allocated.v1", "com.kontor.order.backordered.v1",
+                "com.kontor.order.allocated.v1", "com.kontor.order.backordered.v1", "com.kontor.order.shipped.v1",
+                "com.kontor.order.short-picked.v1", "com.kontor.order.tracked.v1", "com.kontor.order.delayed.v1",
             ]
         )
     }

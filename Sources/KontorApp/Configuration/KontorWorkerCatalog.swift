@@ -40,7 +40,7 @@ public enum KontorWorkerCatalog {
         Entry(
             name: ProjectionHandler.stageName,
             inputTopics: ProjectionHandler.inputTopics,
-            pipelineStep: 3,
+            pipelineStep: 90,
             feedsPipeline: false
         ) {
             ProjectionHandler(store: $0.store)
