@@ -155,7 +155,7 @@ public struct KontorApplication: Sendable {
                 documents: connectors.inbound,
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
                 inventory: store,
-                orders: OrderAPI(store: store, producer: producer, logger: logger),
+                orders: OrderAPI(store: store, producer: producer, logger: logger, returns: store),
                 receipts: store,
                 metrics: metrics,
                 access: access.access,
@@ -168,7 +168,8 @@ public struct KontorApplication: Sendable {
                         DashboardConnector(name: $0.name, type: $0.type, state: $0.state, detail: $0.detail)
                     },
                     activity: .shared
-                )
+                ),
+                returns: ReturnAPI(store: store, producer: producer, policy: configuration.returns, logger: logger)
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

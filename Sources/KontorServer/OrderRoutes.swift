@@ -41,7 +41,11 @@ enum OrderRoutes {
                 return notFound(orderID, instance: request.uri.path)
             }
             let timeline = try await api.store.timeline(orderID: orderID)
-            return OrderViews.response(.ok, OrderViews.detail(record, timeline: timeline))
+            var body = OrderViews.detail(record, timeline: timeline)
+            if let returns = api.returns {
+                body.merge(try await ReturnViews.ofOrder(orderID, store: returns)) { _, new in new }
+            }
+            return OrderViews.response(.ok, body)
         }
         let actions = OrderActions(api: api)
         for action in OrderActions.Action.allCases {

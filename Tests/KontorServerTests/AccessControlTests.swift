@@ -93,6 +93,38 @@ struct AccessControlTests {
                 body: #"{"locationId":"WH1","quantity":5}"#,
                 status: 200
             ),
+            // The order has not shipped: the route's own 409. Unknown RMAs are its own 404.
+            RouteCase(
+                method: "POST",
+                template: "/v1/orders/{id}/returns",
+                access: .scope(.operate),
+                path: "/v1/orders/\(orderID)/returns",
+                body: #"{"lines":[{"lineNumber":"1","quantity":1}],"resolution":"refund"}"#,
+                status: 409
+            ),
+            RouteCase(method: "GET", template: "/v1/returns", access: .scope(.read), path: "/v1/returns", status: 200),
+            RouteCase(
+                method: "GET",
+                template: "/v1/returns/{rma}",
+                access: .scope(.read),
+                path: "/v1/returns/RMA-2026-999999",
+                status: 404
+            ),
+            RouteCase(
+                method: "POST",
+                template: "/v1/returns/{rma}/receipt",
+                access: .scope(.ingest),
+                path: "/v1/returns/RMA-2026-999999/receipt",
+                body: #"{"locationId":"WH1","lines":[{"lineNumber":"1","quantity":1,"condition":"resalable"}]}"#,
+                status: 404
+            ),
+            RouteCase(
+                method: "GET",
+                template: "/v1/quarantine",
+                access: .scope(.read),
+                path: "/v1/quarantine",
+                status: 200
+            ),
             RouteCase(
                 method: "GET",
                 template: "/v1/inventory/{sku}",

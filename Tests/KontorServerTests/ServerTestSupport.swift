@@ -89,7 +89,7 @@ struct ServerFixture: Sendable {
             ),
             quarantine: quarantine,
             inventory: store,
-            orders: OrderAPI(store: store, producer: producer, logger: Self.logger),
+            orders: OrderAPI(store: store, producer: producer, logger: Self.logger, returns: store),
             receipts: store,
             metrics: metrics,
             access: access,
@@ -103,7 +103,8 @@ struct ServerFixture: Sendable {
                 ],
                 activity: Self.connectorActivity,
                 streamInterval: .milliseconds(50)
-            )
+            ),
+            returns: ReturnAPI(store: store, producer: producer, logger: Self.logger)
         )
     }
 

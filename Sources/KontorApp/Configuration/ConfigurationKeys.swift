@@ -228,6 +228,16 @@ public enum ConfigurationKeys {
         Key(path: "auth.secureCookie", summary: "Mark the session cookie Secure, for HTTPS (default false)") {
             $0.auth.secureCookie = try AuthConfiguration.bool($1, "auth.secureCookie")
         },
+        Key(path: "returns.windowDays", summary: "Days after delivery (or shipment) a return is accepted (default 30)")
+        {
+            $0.returns.windowDays = try int($1, "returns.windowDays", in: 0...3650)
+        },
+        Key(path: "returns.carrier", summary: "Return label carrier when the shipments name none (default dhl)") {
+            guard !$1.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ConfigurationError("returns.carrier: a carrier name is required")
+            }
+            $0.returns.defaultCarrier = $1.trimmingCharacters(in: .whitespaces)
+        },
     ]
 
     /// Raw librdkafka properties: `kafka.librdkafka.<property>` in YAML.

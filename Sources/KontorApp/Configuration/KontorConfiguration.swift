@@ -50,6 +50,7 @@ public struct KontorConfiguration: Sendable {
     /// Workers this process runs when it has the `workers` role.
     public var enabledWorkers: [String] = [
         ValidationHandler.stageName, AllocationHandler.stageName, ProjectionHandler.stageName,
+        ReturnsHandler.stageName,
     ]
     /// The allocation worker's routing policy (YAML); a missing file means the built-in defaults.
     public var allocationPolicyPath = "connectors/allocation/routing.yaml"
@@ -62,6 +63,8 @@ public struct KontorConfiguration: Sendable {
     public var redriveOnStart = RedriveOnStart.embedded
     /// Who may call the HTTP API (`auth.*`).
     public var auth = AuthConfiguration()
+    /// When returns are accepted and their labels' carrier (`returns.*`).
+    public var returns = ReturnPolicy()
 
     public init() {}
 

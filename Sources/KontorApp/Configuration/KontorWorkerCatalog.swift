@@ -45,6 +45,9 @@ public enum KontorWorkerCatalog {
         ) {
             ProjectionHandler(store: $0.store)
         },
+        Entry(name: ReturnsHandler.stageName, inputTopics: ReturnsHandler.inputTopics, pipelineStep: 5) {
+            ReturnsHandler(store: $0.store)
+        },
     ]
 
     public static var names: [String] { entries.map(\.name) }

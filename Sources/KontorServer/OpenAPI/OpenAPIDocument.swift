@@ -32,6 +32,7 @@ enum OpenAPIDocument {
           - name: operations
           - name: dead-letters
           - name: dashboard
+          - name: returns
         paths:
           /v1/orders:
             post:
@@ -359,6 +360,221 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/Problem"}
                 "404": {$ref: "#/components/responses/Problem"}
                 "422": {$ref: "#/components/responses/Problem"}
+          /v1/orders/{id}/returns:
+            post:
+              tags: [returns]
+              operationId: createReturn
+              summary: Authorize a return (RMA) of shipped pieces (publishes com.kontor.return.authorized.v1)
+              description: >-
+                Only a shipped or delivered order can be returned (409 otherwise), within `returns.windowDays` of its
+                delivery or last shipment. Each line's pieces must not exceed what shipped (or was ordered, while no
+                shipment is known) minus the order's earlier RMAs (422 `return-refused`). An `Idempotency-Key`
+                header makes a retry answer the first RMA.
+              parameters:
+                - {$ref: "#/components/parameters/OrderID"}
+                - {$ref: "#/components/parameters/Actor"}
+                - {$ref: "#/components/parameters/IdempotencyKey"}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [lines, resolution]
+                      properties:
+                        lines:
+                          type: array
+                          minItems: 1
+                          items:
+                            type: object
+                            required: [lineNumber, quantity]
+                            properties:
+                              lineNumber: {type: string}
+                              quantity: {type: integer, minimum: 1, description: Pieces.}
+                              reason: {type: string}
+                        resolution: {type: string, enum: [refund, exchange]}
+                        note: {type: string}
+                    example:
+                      lines: [{lineNumber: "1", quantity: 1, reason: damaged}]
+                      resolution: refund
+                      note: parcel arrived crushed
+              responses:
+                "201":
+                  description: The RMA, with its label data; `Location` names it.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Return"}
+                      example:
+                        rmaNumber: RMA-2026-000042
+                        orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                        status: authorized
+                        resolution: refund
+                        lines: [{lineNumber: "1", sku: SKU-RED-M, quantity: 1, reason: damaged}]
+                        label:
+                          carrier: dhl
+                          trackingNumber: KR20260000426
+                          returnLocationId: WH-KOELN
+                          shipFrom: {name: Erika Mustermann, street: Heidestraße 17, city: Köln, postalCode: "51147", country: DE}
+                          shipTo: {street: Industriestraße 5, city: Köln, postalCode: "50735", country: DE}
+                        note: parcel arrived crushed
+                        authorizedBy: ops
+                        authorizedAt: "2026-12-02T09:30:00.000000Z"
+                        updatedAt: "2026-12-02T09:30:00.000000Z"
+                        refund: null
+                        exchangeOrderId: null
+                "400": {$ref: "#/components/responses/Problem"}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
+                "422": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/returns:
+            get:
+              tags: [returns]
+              operationId: listReturns
+              summary: RMAs, newest first
+              parameters:
+                - {name: orderId, in: query, required: false, schema: {type: string}}
+                - name: status
+                  in: query
+                  required: false
+                  schema: {type: string, enum: [authorized, received, refunded, exchanged]}
+                - {name: limit, in: query, required: false, schema: {type: integer, minimum: 1, maximum: 500, default: 100}}
+              responses:
+                "200":
+                  description: The RMAs.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [returns]
+                        properties:
+                          returns: {type: array, items: {$ref: "#/components/schemas/Return"}}
+                "400": {$ref: "#/components/responses/Problem"}
+          /v1/returns/{rma}:
+            get:
+              tags: [returns]
+              operationId: getReturn
+              summary: One RMA with its label data and receipts
+              parameters:
+                - {$ref: "#/components/parameters/RMANumber"}
+              responses:
+                "200":
+                  description: The RMA.
+                  content:
+                    application/json:
+                      schema:
+                        allOf:
+                          - {$ref: "#/components/schemas/Return"}
+                          - type: object
+                            required: [receipts]
+                            properties:
+                              receipts:
+                                type: array
+                                items:
+                                  type: object
+                                  required: [receiptNumber, locationId, receivedAt, lines]
+                                  properties:
+                                    receiptNumber: {type: integer}
+                                    locationId: {type: string}
+                                    receivedAt: {type: string, format: date-time}
+                                    lines:
+                                      type: array
+                                      items:
+                                        type: object
+                                        required: [lineNumber, sku, quantity, condition, restocked]
+                                        properties:
+                                          lineNumber: {type: string}
+                                          sku: {type: string}
+                                          quantity: {type: integer}
+                                          condition: {type: string, enum: [resalable, damaged, defective]}
+                                          restocked: {type: boolean}
+                "404": {$ref: "#/components/responses/Problem"}
+          /v1/returns/{rma}/receipt:
+            post:
+              tags: [returns]
+              operationId: receiveReturn
+              summary: Returned goods arrived at a warehouse (publishes com.kontor.return.received.v1; scope ingest)
+              description: >-
+                The returns stage then puts resalable pieces back on hand at the location, damaged and defective
+                ones into quarantine, and issues the refund or creates the exchange order. The event id derives from
+                the `Idempotency-Key` (else the body), so a retried receipt is booked once.
+              parameters:
+                - {$ref: "#/components/parameters/RMANumber"}
+                - {$ref: "#/components/parameters/IdempotencyKey"}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [locationId, lines]
+                      properties:
+                        locationId: {type: string}
+                        receivedAt: {type: string, format: date-time}
+                        lines:
+                          type: array
+                          minItems: 1
+                          items:
+                            type: object
+                            required: [lineNumber, quantity, condition]
+                            properties:
+                              lineNumber: {type: string}
+                              quantity: {type: integer, minimum: 1}
+                              condition: {type: string, enum: [resalable, damaged, defective]}
+                    example:
+                      locationId: WH-KOELN
+                      lines: [{lineNumber: "1", quantity: 1, condition: resalable}]
+              responses:
+                "202":
+                  description: The receipt was published.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [rmaNumber, orderId, eventId, status, topic]
+                        properties:
+                          rmaNumber: {type: string}
+                          orderId: {type: string}
+                          eventId: {type: string}
+                          status: {type: string}
+                          topic: {type: string}
+                      example:
+                        rmaNumber: RMA-2026-000042
+                        orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                        eventId: 0b1c2d3e-4f5a-4b6c-8d7e-8f9a0b1c2d3e
+                        status: received
+                        topic: kontor.return.received.v1
+                "400": {$ref: "#/components/responses/Problem"}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
+                "422": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/quarantine:
+            get:
+              tags: [returns]
+              operationId: listQuarantine
+              summary: Returned pieces kept out of sellable stock (damaged, defective), per location and SKU
+              parameters:
+                - {name: locationId, in: query, required: false, schema: {type: string}}
+              responses:
+                "200":
+                  description: The quarantined stock.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [quarantine]
+                        properties:
+                          quarantine:
+                            type: array
+                            items:
+                              type: object
+                              required: [locationId, sku, quantity]
+                              properties:
+                                locationId: {type: string}
+                                sku: {type: string}
+                                quantity: {type: integer}
+                      example: {quarantine: [{locationId: WH-KOELN, sku: SKU-RED-M, quantity: 1}]}
           /v1/openapi.yaml:
             get:
               tags: [operations]
@@ -682,6 +898,18 @@ enum OpenAPIDocument {
                 The person a client acts for; recorded as "<token name> for <person>" (the token's name alone when
                 absent).
               schema: {type: string}
+            RMANumber:
+              name: rma
+              in: path
+              required: true
+              description: The RMA number (RMA-<year>-<6 digits>).
+              schema: {type: string}
+            IdempotencyKey:
+              name: Idempotency-Key
+              in: header
+              required: false
+              description: Makes a retried request answer the first one's result instead of repeating it.
+              schema: {type: string}
           requestBodies:
             ActionNote:
               required: false
@@ -865,6 +1093,51 @@ enum OpenAPIDocument {
                         cancel: {type: boolean}
                         hold: {type: boolean}
                         release: {type: boolean}
+                    returns: {type: array, items: {$ref: "#/components/schemas/Return"}, description: The order's RMAs.}
+                    exchangeOf:
+                      type: [object, "null"]
+                      description: The order and RMA this order replaces in an exchange.
+            Return:
+              type: object
+              required: [rmaNumber, orderId, status, resolution, lines, label, authorizedBy, authorizedAt, updatedAt]
+              properties:
+                rmaNumber: {type: string, pattern: "^RMA-[0-9]{4}-[0-9]{6}$"}
+                orderId: {type: string}
+                status: {type: string, enum: [authorized, received, refunded, exchanged]}
+                resolution: {type: string, enum: [refund, exchange]}
+                lines:
+                  type: array
+                  items:
+                    type: object
+                    required: [lineNumber, sku, quantity, reason]
+                    properties:
+                      lineNumber: {type: string}
+                      sku: {type: string}
+                      quantity: {type: integer}
+                      reason: {type: string}
+                label:
+                  type: object
+                  description: What the return label needs.
+                  required: [carrier, trackingNumber]
+                  properties:
+                    carrier: {type: string}
+                    trackingNumber: {type: string}
+                    returnLocationId: {type: [string, "null"]}
+                    shipFrom: {type: [object, "null"], description: The customer's address (the order's ship-to).}
+                    shipTo: {type: [object, "null"], description: The receiving location's address.}
+                note: {type: [string, "null"]}
+                authorizedBy: {type: string}
+                authorizedAt: {type: string, format: date-time}
+                updatedAt: {type: string, format: date-time}
+                refund:
+                  oneOf:
+                    - type: "null"
+                    - type: object
+                      required: [amount, currency]
+                      properties:
+                        amount: {type: string}
+                        currency: {type: string}
+                exchangeOrderId: {type: [string, "null"]}
             ActionResult:
               type: object
               required: [orderId, status, changed]

@@ -228,5 +228,6 @@ enum SQLiteSchema {
                     """
             )
         }
+        SQLiteReturnSchema.register(in: &migrator)
     }
 }

@@ -32,6 +32,9 @@ public struct ProjectedEvent: Sendable, Hashable {
     /// The allocation of an allocated or backordered event.
     public var allocation: ProjectedAllocation?
 
+    /// True for events that only add to the timeline (returns): the order's status and record stay as they are.
+    public var keepsStatus = false
+
     /// Creates a projected event.
     public init(
         eventID: EventID,
@@ -118,6 +121,8 @@ extension ProjectedEvent {
             allocation = ProjectedAllocation(plan: data.plan, reservations: data.reservations)
             details.summary = data.plan.decision.summary
             if !data.plan.backorders.isEmpty { details.backorders = data.plan.backorders }
+        case let type where ReturnEventType.all.contains(type):
+            self = try Self.returnEvent(value, header)
         default:
             throw StageError.schemaViolation("\(header.type) is not an order event the read model knows")
         }

@@ -12,8 +12,8 @@ public struct ProjectionHandler: StageHandler {
     /// `projection`.
     public static let stageName = "projection"
 
-    /// The topics the stage consumes: every order event topic.
-    public static let inputTopics = KontorTopics.orderEventTopics
+    /// The topics the stage consumes: every order event topic and the return topics.
+    public static let inputTopics = KontorTopics.orderEventTopics + ProjectedEvent.returnTopics
 
     public var stage: String { Self.stageName }
     private let projector: OrderProjector

@@ -40,6 +40,7 @@ public enum ProjectionRules {
         guard let current = OrderStatus(rawValue: record.status) else {
             return Decision(status: target, taken: true, note: "unknown status '\(record.status)' replaced")
         }
+        if event.keepsStatus { return Decision(status: current, taken: false, note: nil) }
         let updatedAt = record.updatedAt
         if event.time < updatedAt {
             let note =
@@ -83,6 +84,8 @@ public enum ProjectionRules {
         decision: Decision,
         to record: OrderRecord?
     ) -> OrderRecord? {
+        // Timeline-only events (returns) leave an existing record as it is.
+        if event.keepsStatus, record != nil { return nil }
         var next =
             record
             ?? OrderRecord(

@@ -32,6 +32,9 @@ public struct TimelineDetails: Sendable, Hashable, Codable {
     /// Lines waiting for stock after an allocation.
     public var backorders: [BackorderLine]?
 
+    /// The RMA, receipt, refund or exchange of a return event.
+    public var returns: ReturnTimelineDetails?
+
     /// Set when the lifecycle refused the event: why, and whether the status was kept or still taken.
     public var lifecycle: String?
 
