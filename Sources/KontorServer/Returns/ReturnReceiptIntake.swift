@@ -43,7 +43,8 @@ struct ReturnReceiptIntake: Sendable {
         do {
             body = try JSONDecoder().decode(ReceiptBody.self, from: try JSONSerialization.data(withJSONObject: object))
         } catch let DecodingError.typeMismatch(_, context) {
-            let field = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+            let field = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
+                .joined()
             return ReturnProblems.invalid(String(field.drop { $0 == "." }), "has the wrong type", instance: instance)
         } catch {
             return ReturnProblems.invalid(
