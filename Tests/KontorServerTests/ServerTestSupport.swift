@@ -103,7 +103,8 @@ struct ServerFixture: Sendable {
                 ],
                 activity: Self.connectorActivity,
                 streamInterval: .milliseconds(50)
-            )
+            ),
+            shipments: InMemoryShipmentDocuments.sample
         )
     }
 
