@@ -23,21 +23,21 @@ public struct ShippingLabel: Sendable {
             let moduleDots = max(1, min(4, 732 / (modules + 20)))
             var label = "^XA\n^CI28\n^PW812\n^LL1218\n^LH0,0\n"
             var y = 40
-            func field(_ text: String, size: Int, bold: Bool = false) {
-                label += "^FO40,\(y)^A0N,\(size),\(bold ? size + 4 : size)^FH_^FD\(Self.zplEscaped(text))^FS\n"
+            func field(_ text: String, size: Int, wide: Bool = false) {
+                label += "^FO40,\(y)^A0N,\(size),\(wide ? size + 4 : size)^FH_^FD\(Self.zplEscaped(text))^FS\n"
                 y += size + 10
             }
-            field("From", size: 24, bold: true)
+            field("From", size: 24, wide: true)
             for line in senderLines { field(line, size: 26) }
             y = max(y, 300) + 10
             label += "^FO40,\(y)^GB732,3,3^FS\n"
             y += 20
-            field("To", size: 28, bold: true)
+            field("To", size: 28, wide: true)
             for line in DocumentText.addressLines(document.task.shipTo) { field(line, size: 40) }
             y = max(y, 680) + 10
             label += "^FO40,\(y)^GB732,3,3^FS\n"
             y += 20
-            field(carrierLine, size: 34, bold: true)
+            field(carrierLine, size: 34, wide: true)
             field("Order \(document.task.orderNumber)   Parcel \(number)/\(document.parcels.count)", size: 28)
             y += 20
             label += "^FO40,\(y)^BY\(moduleDots)^BCN,200,Y,N,N,A^FH_^FD\(Self.zplEscaped(tracking))^FS\n"
