@@ -75,6 +75,12 @@ let package = Package(
             ]
         ),
         .target(name: "KontorX12", dependencies: ["KontorModel"]),
+        // Carrier selection, label booking and pickups, packing slips and labels (Sources/KontorShipping/README.md).
+        .target(
+            name: "KontorShipping",
+            dependencies: ["KontorModel", "KontorHTTPClient", .product(name: "Yams", package: "Yams")],
+            exclude: ["README.md"]
+        ),
         .target(name: "KontorEDIFACT", dependencies: ["KontorModel"]),
         .target(name: "KontorB2BXML", dependencies: ["KontorModel"]),
         .target(
@@ -115,6 +121,7 @@ let package = Package(
                 "KontorConnectors",
                 "KontorKafka",
                 "KontorModel",
+                "KontorShipping",
                 "KontorStore",
                 "KontorWorkers",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -249,9 +256,19 @@ let package = Package(
             dependencies: [
                 "KontorConnectors", "KontorKafka", "KontorMapping", "KontorModel", "KontorServer", "KontorStore",
                 "KontorTestSupport", "KontorWorkers",
+                "KontorShipping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .testTarget(
+            name: "KontorShippingTests",
+            dependencies: [
+                "KontorShipping", "KontorModel", "KontorHTTPClient", "KontorTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "CLibXML2"]),

@@ -4,6 +4,7 @@ import Hummingbird
 import KontorConnectors
 import KontorKafka
 import KontorModel
+import KontorShipping
 import KontorStore
 import KontorWorkers
 import Logging
@@ -31,7 +32,8 @@ public enum KontorRouter {
         access: AccessControl = .disabled,
         deadLetters: DeadLetterOperations? = nil,
         dashboard: DashboardSources? = nil,
-        returns: ReturnAPI? = nil
+        returns: ReturnAPI? = nil,
+        shipments: (any ShipmentDocumentSource)? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         // Logs method and path only: the Authorization header and the session cookie stay out of the log.
@@ -79,6 +81,9 @@ public enum KontorRouter {
         }
         if let dashboard {
             DashboardRoutes.add(dashboard, to: router)
+        }
+        if let shipments {
+            ShipmentDocumentRoutes.add(shipments, to: router)
         }
         OpenAPIRoutes.add(to: router)
         if let documents {

@@ -191,6 +191,34 @@ struct AccessControlTests {
                 status: 400
             ),
             RouteCase(method: "GET", template: "/v1/audit", access: .scope(.read), path: "/v1/audit", status: 200),
+            RouteCase(
+                method: "GET",
+                template: "/v1/shipments/{taskId}/packing-slip",
+                access: .scope(.read),
+                path: "/v1/shipments/\(InMemoryShipmentDocuments.taskId)/packing-slip",
+                status: 200
+            ),
+            RouteCase(
+                method: "GET",
+                template: "/v1/shipments/{taskId}/packing-slip.pdf",
+                access: .scope(.read),
+                path: "/v1/shipments/\(InMemoryShipmentDocuments.taskId)/packing-slip.pdf",
+                status: 200
+            ),
+            RouteCase(
+                method: "GET",
+                template: "/v1/shipments/{taskId}/label",
+                access: .scope(.read),
+                path: "/v1/shipments/\(InMemoryShipmentDocuments.taskId)/label",
+                status: 200
+            ),
+            RouteCase(
+                method: "GET",
+                template: "/v1/shipments/{taskId}/label.pdf",
+                access: .scope(.read),
+                path: "/v1/shipments/\(InMemoryShipmentDocuments.taskId)/label.pdf",
+                status: 200
+            ),
             RouteCase(method: "GET", template: "/dashboard", access: .open, path: "/dashboard", status: 200),
             RouteCase(
                 method: "GET",

@@ -104,7 +104,8 @@ struct ServerFixture: Sendable {
                 activity: Self.connectorActivity,
                 streamInterval: .milliseconds(50)
             ),
-            returns: ReturnAPI(store: store, producer: producer, logger: Self.logger)
+            returns: ReturnAPI(store: store, producer: producer, logger: Self.logger),
+            shipments: InMemoryShipmentDocuments.sample
         )
     }
 

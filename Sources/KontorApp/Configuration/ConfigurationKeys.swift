@@ -188,6 +188,18 @@ public enum ConfigurationKeys {
             $0.allocationPolicyPath = $1
         },
         Key(
+            path: "shipping.rates",
+            summary: "Carriers, services and prices for carrier selection (default connectors/carriers/rates.yaml)"
+        ) {
+            $0.shippingRatesPath = $1
+        },
+        Key(
+            path: "shipping.defaultPieceWeightGrams",
+            summary: "Grams per piece for carrier selection when the catalog has no weight (default 500)"
+        ) {
+            $0.shippingDefaultPieceWeightGrams = try int($1, "shipping.defaultPieceWeightGrams", in: 1...1_000_000)
+        },
+        Key(
             path: "pipeline.redriveOnStart",
             summary: "Publish unfinished orders again at startup: embedded, always or never (default embedded)"
         ) {

@@ -54,6 +54,11 @@ public struct KontorConfiguration: Sendable {
     ]
     /// The allocation worker's routing policy (YAML); a missing file means the built-in defaults.
     public var allocationPolicyPath = "connectors/allocation/routing.yaml"
+    /// Carriers, services and prices for carrier selection (`shipping.rates`, read by `CarrierRateTableLoader`).
+    public var shippingRatesPath = "connectors/carriers/rates.yaml"
+    /// Grams per piece for carrier selection when the catalog has no weight for a SKU
+    /// (`shipping.defaultPieceWeightGrams`).
+    public var shippingDefaultPieceWeightGrams = 500
     public var retry = RetryPolicy()
     /// Per-stage changes to ``retry`` (`workers.<stage>.retry.*`), by stage name; see ``retryPolicy(stage:)``.
     public var stageRetry: [String: StageRetryOverride] = [:]

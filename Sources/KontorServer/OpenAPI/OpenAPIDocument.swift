@@ -29,6 +29,7 @@ enum OpenAPIDocument {
           - name: ingest
           - name: orders
           - name: inventory
+          - name: shipments
           - name: operations
           - name: dead-letters
           - name: dashboard
@@ -575,6 +576,67 @@ enum OpenAPIDocument {
                                 sku: {type: string}
                                 quantity: {type: integer}
                       example: {quarantine: [{locationId: WH-KOELN, sku: SKU-RED-M, quantity: 1}]}
+          /v1/shipments/{taskId}/packing-slip:
+            get:
+              tags: [shipments]
+              operationId: getPackingSlip
+              summary: The packing slip of a shipment (pick task)
+              description: >-
+                HTML (UTF-8); PDF (A4) with `Accept: application/pdf`.
+              parameters:
+                - {$ref: "#/components/parameters/TaskID"}
+              responses:
+                "200":
+                  description: Order number, date, addresses, carrier, tracking numbers and the lines to pack.
+                  content:
+                    text/html: {schema: {type: string}}
+                    application/pdf: {schema: {type: string, format: binary}}
+                "404": {$ref: "#/components/responses/Problem"}
+          /v1/shipments/{taskId}/packing-slip.pdf:
+            get:
+              tags: [shipments]
+              operationId: getPackingSlipPDF
+              summary: The packing slip of a shipment as PDF
+              parameters:
+                - {$ref: "#/components/parameters/TaskID"}
+              responses:
+                "200":
+                  description: The packing slip, A4.
+                  content:
+                    application/pdf: {schema: {type: string, format: binary}}
+                "404": {$ref: "#/components/responses/Problem"}
+          /v1/shipments/{taskId}/label:
+            get:
+              tags: [shipments]
+              operationId: getShippingLabel
+              summary: The shipping labels of a shipment, one per parcel with a tracking number
+              description: >-
+                ZPL for 203 dpi printers (4 x 6 in, Code 128 of the tracking number); PDF (4 x 6 in pages) with
+                `Accept: application/pdf`. 409 while no parcel has a tracking number.
+              parameters:
+                - {$ref: "#/components/parameters/TaskID"}
+              responses:
+                "200":
+                  description: The labels.
+                  content:
+                    application/zpl: {schema: {type: string}}
+                    application/pdf: {schema: {type: string, format: binary}}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
+          /v1/shipments/{taskId}/label.pdf:
+            get:
+              tags: [shipments]
+              operationId: getShippingLabelPDF
+              summary: The shipping labels of a shipment as PDF
+              parameters:
+                - {$ref: "#/components/parameters/TaskID"}
+              responses:
+                "200":
+                  description: One 4 x 6 in page per parcel with a tracking number.
+                  content:
+                    application/pdf: {schema: {type: string, format: binary}}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
           /v1/openapi.yaml:
             get:
               tags: [operations]
@@ -889,6 +951,12 @@ enum OpenAPIDocument {
               name: sku
               in: path
               required: true
+              schema: {type: string}
+            TaskID:
+              name: taskId
+              in: path
+              required: true
+              description: The pick task id, which is the shipment's id (`<orderId>-<locationId>-<n>`).
               schema: {type: string}
             Actor:
               name: X-Kontor-Actor
