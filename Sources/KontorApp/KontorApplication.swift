@@ -123,6 +123,16 @@ public struct KontorApplication: Sendable {
             if workerEntries.contains(where: { $0.name == AllocationHandler.stageName }) {
                 services.append(StockChangePublisher(store: store, producer: producer, logger: logger))
             }
+            if workerEntries.contains(where: { $0.name == TrackingHandler.stageName }) {
+                services.append(
+                    DelayDetectionService(
+                        detector: DelayDetector(store: store, rules: configuration.delayRules),
+                        producer: producer,
+                        interval: configuration.delayCheckInterval,
+                        logger: logger
+                    )
+                )
+            }
         }
 
         let files = RuntimeFiles(directory: stateDirectory)
@@ -168,6 +178,11 @@ public struct KontorApplication: Sendable {
                         DashboardConnector(name: $0.name, type: $0.type, state: $0.state, detail: $0.detail)
                     },
                     activity: .shared
+                ),
+                tracking: TrackingIngest(
+                    catalog: try MappingCatalog(directory: configuration.mappingsDirectory),
+                    producer: producer,
+                    quarantine: QuarantineWriter(producer: producer, logger: logger)
                 )
             )
             let embedded = configuration.isEmbedded

@@ -30,7 +30,8 @@ public enum KontorRouter {
         metrics: PrometheusCollectorRegistry? = nil,
         access: AccessControl = .disabled,
         deadLetters: DeadLetterOperations? = nil,
-        dashboard: DashboardSources? = nil
+        dashboard: DashboardSources? = nil,
+        tracking: TrackingIngest? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         // Logs method and path only: the Authorization header and the session cookie stay out of the log.
@@ -77,6 +78,9 @@ public enum KontorRouter {
             DashboardRoutes.add(dashboard, to: router)
         }
         OpenAPIRoutes.add(to: router)
+        if let tracking {
+            TrackingRoutes.add(tracking, to: router, configuration: configuration)
+        }
         if let documents {
             DocumentRoutes.add(documents, to: router, configuration: configuration, load: load, quarantine: quarantine)
         }

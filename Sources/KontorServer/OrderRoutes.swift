@@ -41,7 +41,11 @@ enum OrderRoutes {
                 return notFound(orderID, instance: request.uri.path)
             }
             let timeline = try await api.store.timeline(orderID: orderID)
-            return OrderViews.response(.ok, OrderViews.detail(record, timeline: timeline))
+            var body = OrderViews.detail(record, timeline: timeline)
+            if let tracking = api.store as? any TrackingStore {
+                body.merge(try await OrderTrackingView.fields(orderID, store: tracking)) { $1 }
+            }
+            return OrderViews.response(.ok, body)
         }
         let actions = OrderActions(api: api)
         for action in OrderActions.Action.allCases {

@@ -103,9 +103,18 @@ struct ServerFixture: Sendable {
                 ],
                 activity: Self.connectorActivity,
                 streamInterval: .milliseconds(50)
+            ),
+            tracking: TrackingIngest(
+                catalog: try MappingCatalog(directory: Self.repositoryRoot.appendingPathComponent("mappings").path),
+                producer: producer,
+                quarantine: quarantine,
+                environment: [TrackingSignatures.environmentVariable(for: "easypost"): Self.trackingSecret]
             )
         )
     }
+
+    /// The EasyPost webhook secret of the fixture's tracking route.
+    static let trackingSecret = "easypost-test-secret"
 
     /// The connectors' activity the dashboard shows: three orders and one refused delivery of `shopify`.
     static let connectorActivity: ConnectorActivity = {

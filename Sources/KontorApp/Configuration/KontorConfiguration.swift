@@ -50,7 +50,12 @@ public struct KontorConfiguration: Sendable {
     /// Workers this process runs when it has the `workers` role.
     public var enabledWorkers: [String] = [
         ValidationHandler.stageName, AllocationHandler.stageName, ProjectionHandler.stageName,
+        TrackingHandler.stageName,
     ]
+    /// When delay detection flags an order (`tracking.delay.*`).
+    public var delayRules = DelayRules()
+    /// How often delay detection looks (`tracking.delay.checkIntervalSeconds`).
+    public var delayCheckInterval: Duration = .seconds(60)
     /// The allocation worker's routing policy (YAML); a missing file means the built-in defaults.
     public var allocationPolicyPath = "connectors/allocation/routing.yaml"
     public var retry = RetryPolicy()

@@ -228,5 +228,8 @@ enum SQLiteSchema {
                     """
             )
         }
+        migrator.registerMigration("v12-tracking") { db in
+            try db.execute(sql: TrackingSchema.sqlite)
+        }
     }
 }

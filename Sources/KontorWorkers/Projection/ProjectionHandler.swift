@@ -12,8 +12,11 @@ public struct ProjectionHandler: StageHandler {
     /// `projection`.
     public static let stageName = "projection"
 
-    /// The topics the stage consumes: every order event topic.
-    public static let inputTopics = KontorTopics.orderEventTopics
+    /// The topics the stage consumes: every order event topic, shipments, carrier scans and delays.
+    public static let inputTopics =
+        KontorTopics.orderEventTopics + [
+            KontorTopics.orderShipped, KontorTopics.orderTracked, KontorTopics.orderDelayed,
+        ]
 
     public var stage: String { Self.stageName }
     private let projector: OrderProjector

@@ -36,6 +36,10 @@ public enum ProjectionRules {
     /// The status after `event` for the order's `record` (nil: the first event of the order).
     public static func decide(_ event: ProjectedEvent, record: OrderRecord?) -> Decision {
         let target = OrderLifecycle.target(of: event.step)
+        guard event.changesStatus else {
+            let current = record.flatMap { OrderStatus(rawValue: $0.status) } ?? target
+            return Decision(status: current, taken: false, note: nil)
+        }
         guard let record else { return Decision(status: target, taken: true, note: nil) }
         guard let current = OrderStatus(rawValue: record.status) else {
             return Decision(status: target, taken: true, note: "unknown status '\(record.status)' replaced")
