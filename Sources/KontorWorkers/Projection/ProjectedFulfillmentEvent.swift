@@ -40,7 +40,7 @@ extension ProjectedEvent {
             let data = try payload(OrderDelayed.self, value, header).data
             var event = try ProjectedEvent(header, step: .ship, order: nil, orderID: data.orderId)
             event.changesStatus = false
-            event.details = TimelineDetails(delay: data)
+            event.details = TimelineDetails(carrier: nil, delay: data)
             event.flag = OrderFlag(
                 orderID: data.orderId,
                 flag: OrderFlag.delayed,

@@ -72,14 +72,15 @@ public struct TimelineDetails: Sendable, Hashable, Codable {
         self.lifecycle = lifecycle
     }
 
-    /// Details of a shipment, a carrier scan or a delay.
+    /// Details of a shipment, a carrier scan or a delay (`carrier` has no default, so `TimelineDetails()` stays the
+    /// empty details of the other initializer).
     public init(
-        carrier: String? = nil,
+        carrier: String?,
         trackingNumbers: [String]? = nil,
         tracking: TrackingEvent? = nil,
         delay: OrderDelayed? = nil
     ) {
-        self.init()
+        self.init(lifecycle: nil)
         self.carrier = carrier
         self.trackingNumbers = trackingNumbers
         self.tracking = tracking
