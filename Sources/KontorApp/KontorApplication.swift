@@ -123,6 +123,16 @@ public struct KontorApplication: Sendable {
             if workerEntries.contains(where: { $0.name == AllocationHandler.stageName }) {
                 services.append(StockChangePublisher(store: store, producer: producer, logger: logger))
             }
+            if workerEntries.contains(where: { $0.name == TrackingHandler.stageName }) {
+                services.append(
+                    DelayDetectionService(
+                        detector: DelayDetector(store: store, rules: configuration.delayRules),
+                        producer: producer,
+                        interval: configuration.delayCheckInterval,
+                        logger: logger
+                    )
+                )
+            }
         }
 
         let files = RuntimeFiles(directory: stateDirectory)
@@ -169,7 +179,12 @@ public struct KontorApplication: Sendable {
                     },
                     activity: .shared
                 ),
-                returns: ReturnAPI(store: store, producer: producer, policy: configuration.returns, logger: logger)
+                returns: ReturnAPI(store: store, producer: producer, policy: configuration.returns, logger: logger),
+                tracking: TrackingIngest(
+                    catalog: try MappingCatalog(directory: configuration.mappingsDirectory),
+                    producer: producer,
+                    quarantine: QuarantineWriter(producer: producer, logger: logger)
+                )
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

@@ -10,6 +10,8 @@ enum CanonicalFieldType: Sendable, Hashable {
     case unit
     /// A closed set of values, e.g. `b2c`/`b2b`.
     case oneOf([String])
+    /// An RFC 3339 date-time with an offset (a tracking scan's instant).
+    case timestamp
 }
 
 /// A canonical field path such as `buyer.name`, `shipTo.country` or `externalIds.shopifyId`, resolved to the
@@ -146,6 +148,10 @@ struct CanonicalField: Sendable, Hashable {
             if UnitOfMeasure(rawValue: value) != nil { return nil }
             return "not a unit of measure: \"\(value)\": expected a UN/ECE Rec. 20 code like \"C62\""
                 + " (use `lookup: unit-to-rec20`)"
+        case .timestamp:
+            if Timestamp(rfc3339: value) != nil { return nil }
+            return "not a date-time: \"\(value)\": expected RFC 3339 with an offset like \"2025-03-01T10:15:30Z\""
+                + " (use the `date` transform with a timeZone)"
         case .oneOf(let allowed):
             if allowed.contains(value) { return nil }
             return "invalid value \"\(value)\": expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")

@@ -39,8 +39,10 @@ public struct Mapping: Sendable {
     public let path: String
     /// The `description:` from the file.
     public let summary: String
-    /// The `channel:` every order it produces carries.
+    /// The `channel:` every order it produces carries (empty for a tracking mapping).
     public let channel: SalesChannel
+    /// What the mapping produces: orders, or tracking events (`target: tracking`).
+    public let target: MappingTarget
 
     let definition: MappingDefinition
 
@@ -51,6 +53,7 @@ public struct Mapping: Sendable {
         self.sourceFormat = definition.format
         self.summary = definition.summary
         self.channel = SalesChannel(rawValue: definition.channel)
+        self.target = definition.target
     }
 
     /// Translates one document into one or more canonical orders, without ids (Kontor assigns them at ingest).
@@ -60,6 +63,9 @@ public struct Mapping: Sendable {
     /// `edifact` the document is a whole interchange and each transaction set / message gives one order; the first
     /// that fails fails the call (``translateInterchange(_:)`` gives one result each).
     public func translate(_ input: [UInt8]) throws(MappingError) -> [CanonicalOrder] {
+        guard definition.target == .order else {
+            throw .invalidMapping("mapping '\(name)' produces tracking events, not orders", file: path, line: nil)
+        }
         switch definition.format {
         case .x12, .edifact:
             var orders: [CanonicalOrder] = []

@@ -31,16 +31,17 @@ public enum MappingLoader {
 /// Turns the YAML of a mapping file into a validated ``MappingDefinition``.
 struct MappingFileParser {
     let file: String
-    private var format: SourceFormat = .json
-    private var namespaces: [XMLNamespace] = []
-    private var tables: [String: LookupTable] = [:]
+    var format: SourceFormat = .json
+    var namespaces: [XMLNamespace] = []
+    var tables: [String: LookupTable] = [:]
 
     init(file: String) {
         self.file = file
     }
 
     static let topLevelKeys = [
-        "format", "description", "channel", "namespaces", "csv", "tables", "orders", "fields", "lines",
+        "format", "description", "channel", "namespaces", "csv", "tables", "orders", "fields", "lines", "target",
+        "shipments", "events",
     ]
     static let specKeys = [
         "from", "value", "concat", "computed", "separator", "transform", "default", "required", "when", "else",
@@ -51,7 +52,7 @@ struct MappingFileParser {
     ]
     static let conditionTests = ["equals", "notEquals", "in", "exists", "matches"]
 
-    private func error(_ message: String, _ line: Int?) -> MappingError {
+    func error(_ message: String, _ line: Int?) -> MappingError {
         .invalidMapping(message, file: file, line: line)
     }
 
@@ -86,6 +87,20 @@ struct MappingFileParser {
             throw error("format must be json, xml, csv, x12 or edifact", formatEntry.value.line)
         }
         format = SourceFormat(rawValue: formatName)
+
+        if let targetEntry = entry("target") {
+            guard let name = targetEntry.value.string, let target = MappingTarget(rawValue: name) else {
+                throw error("target must be order or tracking", targetEntry.value.line)
+            }
+            if target == .tracking {
+                return try parseTrackingMapping(entries)
+            }
+        }
+        for key in ["shipments", "events"] {
+            if let misplaced = entry(key) {
+                throw error("\(key): belongs to a tracking mapping (add target: tracking)", misplaced.keyLine)
+            }
+        }
 
         guard let channelEntry = entry("channel") else { throw error("missing 'channel:' (e.g. shopify)", 1) }
         guard let channel = channelEntry.value.string, !channel.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -135,7 +150,7 @@ struct MappingFileParser {
         )
     }
 
-    private func parseNamespaces(_ node: YAMLTree) throws(MappingError) -> [XMLNamespace] {
+    func parseNamespaces(_ node: YAMLTree) throws(MappingError) -> [XMLNamespace] {
         guard case .mapping(let entries, _) = node else {
             throw error("namespaces: must map prefixes to namespace URIs", node.line)
         }
@@ -152,7 +167,7 @@ struct MappingFileParser {
         return result
     }
 
-    private func parseCSVOptions(_ node: YAMLTree) throws(MappingError) -> CSVOptions {
+    func parseCSVOptions(_ node: YAMLTree) throws(MappingError) -> CSVOptions {
         guard case .mapping(let entries, _) = node else {
             throw error("csv: must be a mapping with delimiter: and encoding:", node.line)
         }
@@ -185,7 +200,7 @@ struct MappingFileParser {
         return options
     }
 
-    private func parseTables(_ node: YAMLTree) throws(MappingError) -> [String: LookupTable] {
+    func parseTables(_ node: YAMLTree) throws(MappingError) -> [String: LookupTable] {
         guard case .mapping(let entries, _) = node else {
             throw error("tables: must map table names to tables", node.line)
         }
@@ -239,7 +254,7 @@ struct MappingFileParser {
         return result
     }
 
-    private func parseOrders(_ node: YAMLTree) throws(MappingError) -> OrdersSelection {
+    func parseOrders(_ node: YAMLTree) throws(MappingError) -> OrdersSelection {
         if format == .x12 || format == .edifact {
             throw error(
                 "an \(format) mapping translates one transaction set or message into one order; leave out orders:",

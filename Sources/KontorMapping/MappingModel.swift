@@ -162,6 +162,9 @@ enum OrdersSelection: Sendable {
     case select(Selector)
     /// CSV rows with the same value in this column form one order, in order of first appearance.
     case groupBy(String)
+    /// The nodes of the first selector that selects any (a tracking mapping's `shipments: [result, $]`, for
+    /// documents that come wrapped or bare).
+    case firstMatching([Selector])
 }
 
 struct LinesMapping: Sendable {
@@ -199,4 +202,6 @@ struct MappingDefinition: Sendable {
     let csv: CSVOptions
     let fields: [FieldMapping]
     let lines: LinesMapping
+    /// What the mapping produces: canonical orders (the default) or tracking events (`target: tracking`).
+    var target: MappingTarget = .order
 }

@@ -186,6 +186,8 @@ struct Translator<Access: SourceAccess> {
             guard !orders.isEmpty else {
                 throw .unmappable("the document holds no orders: it has no data rows", field: nil, canonicalField: nil)
             }
+        case .firstMatching(let selectors):
+            orders = try firstMatching(selectors, in: root)
         }
         var result: [CanonicalOrder] = []
         result.reserveCapacity(orders.count)
@@ -193,6 +195,19 @@ struct Translator<Access: SourceAccess> {
             result.append(try translateOrder(order))
         }
         return result
+    }
+
+    /// The contexts of the first of `selectors` that selects any; unmappable when none does.
+    func firstMatching(_ selectors: [Selector], in root: Access.Context) throws(MappingError) -> [Access.Context] {
+        for selector in selectors {
+            let found = try access.contexts(selector, in: root)
+            if !found.isEmpty { return found }
+        }
+        throw .unmappable(
+            "the document holds nothing the selectors select",
+            field: selectors.map { access.describe($0, in: root) }.joined(separator: ", "),
+            canonicalField: nil
+        )
     }
 
     // MARK: Orders and lines
@@ -266,7 +281,7 @@ struct Translator<Access: SourceAccess> {
     }
 
     /// Evaluates `fields` into `object`, checking value types and the model's required fields.
-    private func fill(
+    func fill(
         _ object: inout [String: OutputValue],
         with fields: [FieldMapping],
         in context: Access.Context,
@@ -339,7 +354,7 @@ struct Translator<Access: SourceAccess> {
     // MARK: Specs
 
     /// The single value of a field; `nil` when there is none; unmappable when there are several.
-    private func single(_ evaluated: Evaluated, canonicalField: FieldName) throws(MappingError) -> String? {
+    func single(_ evaluated: Evaluated, canonicalField: FieldName) throws(MappingError) -> String? {
         guard evaluated.values.count <= 1 else {
             throw .unmappable(
                 "expected one value but found \(evaluated.values.count); add the `first` or `join` transform",

@@ -33,7 +33,8 @@ public enum KontorRouter {
         deadLetters: DeadLetterOperations? = nil,
         dashboard: DashboardSources? = nil,
         returns: ReturnAPI? = nil,
-        shipments: (any ShipmentDocumentSource)? = nil
+        shipments: (any ShipmentDocumentSource)? = nil,
+        tracking: TrackingIngest? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         // Logs method and path only: the Authorization header and the session cookie stay out of the log.
@@ -86,6 +87,9 @@ public enum KontorRouter {
             ShipmentDocumentRoutes.add(shipments, to: router)
         }
         OpenAPIRoutes.add(to: router)
+        if let tracking {
+            TrackingRoutes.add(tracking, to: router, configuration: configuration)
+        }
         if let documents {
             DocumentRoutes.add(documents, to: router, configuration: configuration, load: load, quarantine: quarantine)
         }

@@ -20,7 +20,7 @@ struct OrderListParameters {
 
     init(_ parameters: [(key: String, value: String)]) throws(Invalid) {
         query = OrderQuery()
-        let known: Set<String> = ["status", "channel", "from", "to", "customer", "q", "limit", "cursor"]
+        let known: Set<String> = ["status", "channel", "from", "to", "customer", "q", "limit", "cursor", "flag"]
         if let unknown = parameters.map(\.key).first(where: { !known.contains($0) }) {
             throw Invalid(parameter: unknown, message: "unknown parameter; known are \(known.sorted())")
         }
@@ -50,6 +50,12 @@ struct OrderListParameters {
             query.limit = number
         }
         query.after = try Self.single("cursor", parameters)
+        if let flag = try Self.single("flag", parameters) {
+            guard ["delayed", "exception"].contains(flag) else {
+                throw Invalid(parameter: "flag", message: "'\(flag)' is not a flag (delayed, exception)")
+            }
+            query.flag = flag
+        }
     }
 
     /// Every non-empty value of a repeatable parameter, comma-separated values split.

@@ -45,6 +45,9 @@ enum OrderRoutes {
             if let returns = api.returns {
                 body.merge(try await ReturnViews.ofOrder(orderID, store: returns)) { _, new in new }
             }
+            if let tracking = api.store as? any TrackingStore {
+                body.merge(try await OrderTrackingView.fields(orderID, store: tracking)) { $1 }
+            }
             return OrderViews.response(.ok, body)
         }
         let actions = OrderActions(api: api)

@@ -20,7 +20,12 @@ struct TranslateCommand: ParsableCommand {
         "ubl": "ubl-order", "opentrans": "opentrans-order", "cxml": "cxml-orderrequest", "idoc": "idoc-orders05",
     ]
 
-    @Option(help: "The document format: a mapping name (e.g. shopify), x12, edifact, ubl, opentrans, cxml or idoc.")
+    @Option(
+        help: ArgumentHelp(
+            "The document format: a mapping name (e.g. shopify), x12, edifact, ubl, opentrans, cxml or idoc; "
+                + "tracking formats (easypost, aftership, dhl) print the normalized tracking events."
+        )
+    )
     var format: String?
     @Option(help: "Folder of mappings.") var mappings: String = "mappings"
     @Flag(help: "List the known formats.") var list = false
@@ -45,7 +50,10 @@ struct TranslateCommand: ParsableCommand {
             printOrders(try readInput(file)) { try DocumentReaders.read(format: format, $0) }
             return
         }
-        guard let mapping = catalog.mapping(named: Self.aliases[format] ?? format) else {
+        guard
+            let mapping = catalog.mapping(named: Self.aliases[format] ?? format)
+                ?? catalog.mapping(named: "tracking-" + format)
+        else {
             let known = (catalog.names + DocumentReaders.names + Self.aliases.keys).sorted().joined(separator: ", ")
             throw ValidationError("unknown format '\(format)'; known: \(known)")
         }
@@ -99,6 +107,10 @@ func loadCatalog(_ directory: String) throws -> MappingCatalog {
 }
 
 func translateAndPrint(mapping: Mapping, file: String) throws {
+    if mapping.target == .tracking {
+        printTrackingEvents(try readInput(file), mapping: mapping)
+        return
+    }
     printOrders(try readInput(file)) { try mapping.translate($0) }
 }
 

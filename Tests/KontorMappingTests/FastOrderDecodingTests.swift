@@ -9,7 +9,7 @@ struct FastOrderDecodingTests {
     /// Every golden order of every mapping, as canonical JSON.
     static func goldenOrders() throws -> [Data] {
         var result: [Data] = []
-        for sample in try GoldenTests.samples() {
+        for sample in try GoldenTests.orderSamples() {
             let data = try Data(contentsOf: URL(fileURLWithPath: sample.file + ".expected.json"))
             for order in try CanonicalJSON.decode([CanonicalOrder].self, from: data) {
                 result.append(CanonicalJSON.encodeOrder(order))

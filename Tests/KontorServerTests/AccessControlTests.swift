@@ -141,6 +141,15 @@ struct AccessControlTests {
                 body: "{}",
                 status: 503
             ),
+            // The fixture's EasyPost secret is set: open means the route's own signature check (401).
+            RouteCase(
+                method: "POST",
+                template: "/v1/tracking/{format}",
+                access: .open,
+                path: "/v1/tracking/easypost",
+                body: "{}",
+                status: 401
+            ),
             // The fixture has no trading partner; a JSON body is the route's own refusal (415: X12, EDIFACT or XML).
             RouteCase(
                 method: "POST",

@@ -35,7 +35,8 @@ struct DashboardRoutesTests {
             #expect(orders["byStatus"] as? [String: Int] == ["received": 1, "on-hold": 1, "backordered": 1])
             #expect(orders["byChannel"] as? [String: Int] == ["web": 2, "b2b": 1])
             let exceptions = try #require(body["exceptions"] as? [String: [String: Any]])
-            #expect(Set(exceptions.keys) == ["on-hold", "backordered", "rejected"])
+            #expect(Set(exceptions.keys) == ["on-hold", "backordered", "rejected", "delayed", "exception"])
+            #expect(exceptions["delayed"]?["count"] as? Int == 0)
             #expect(exceptions["on-hold"]?["count"] as? Int == 1)
             let held = exceptions["on-hold"]?["newest"] as? [[String: Any]]
             #expect(held?.map { $0["orderNumber"] as? String } == ["SO-D2"])

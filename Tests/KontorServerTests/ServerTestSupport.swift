@@ -105,9 +105,18 @@ struct ServerFixture: Sendable {
                 streamInterval: .milliseconds(50)
             ),
             returns: ReturnAPI(store: store, producer: producer, logger: Self.logger),
-            shipments: InMemoryShipmentDocuments.sample
+            shipments: InMemoryShipmentDocuments.sample,
+            tracking: TrackingIngest(
+                catalog: try MappingCatalog(directory: Self.repositoryRoot.appendingPathComponent("mappings").path),
+                producer: producer,
+                quarantine: quarantine,
+                environment: [TrackingSignatures.environmentVariable(for: "easypost"): Self.trackingSecret]
+            )
         )
     }
+
+    /// The EasyPost webhook secret of the fixture's tracking route.
+    static let trackingSecret = "easypost-test-secret"
 
     /// The connectors' activity the dashboard shows: three orders and one refused delivery of `shopify`.
     static let connectorActivity: ConnectorActivity = {

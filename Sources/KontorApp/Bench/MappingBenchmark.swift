@@ -13,7 +13,7 @@ public struct MappingBenchmark: Sendable {
     public func run() throws -> BenchmarkReport {
         var report = BenchmarkReport()
         let catalog = try MappingCatalog(directory: mappingsDirectory)
-        for mapping in catalog.mappings {
+        for mapping in catalog.mappings where mapping.target == .order {
             let samples = try Self.samples(of: mapping, in: mappingsDirectory)
             guard !samples.isEmpty else { continue }
             // Warm-up, and a check that every sample translates.

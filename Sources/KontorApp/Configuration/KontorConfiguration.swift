@@ -51,7 +51,12 @@ public struct KontorConfiguration: Sendable {
     public var enabledWorkers: [String] = [
         ValidationHandler.stageName, AllocationHandler.stageName, ProjectionHandler.stageName,
         ReturnsHandler.stageName,
+        TrackingHandler.stageName,
     ]
+    /// When delay detection flags an order (`tracking.delay.*`).
+    public var delayRules = DelayRules()
+    /// How often delay detection looks (`tracking.delay.checkIntervalSeconds`).
+    public var delayCheckInterval: Duration = .seconds(60)
     /// The allocation worker's routing policy (YAML); a missing file means the built-in defaults.
     public var allocationPolicyPath = "connectors/allocation/routing.yaml"
     /// Carriers, services and prices for carrier selection (`shipping.rates`, read by `CarrierRateTableLoader`).

@@ -36,6 +36,9 @@ public enum KontorWorkerCatalog {
                 policy: try RoutingPolicyLoader.load(path: $0.configuration.allocationPolicyPath)
             )
         },
+        Entry(name: TrackingHandler.stageName, inputTopics: TrackingHandler.inputTopics, pipelineStep: 4) {
+            TrackingHandler(store: $0.store)
+        },
         // Produces nothing, so its step is never recorded; it only has to be a number of its own.
         Entry(
             name: ProjectionHandler.stageName,

@@ -14,6 +14,8 @@ public enum RouteAccess: Sendable, Hashable, CustomStringConvertible {
     static let openPaths: Set<String> = ["/healthz", "/readyz", SessionRoutes.path, DashboardRoutes.pagePath]
     /// Webhooks check their partner's signature instead of a token.
     static let webhookPrefix = "/v1/webhooks/"
+    /// Carrier tracking webhooks check their carrier's signature (when a secret is configured) instead of a token.
+    static let trackingPrefix = "/v1/tracking/"
     static let metricsPath = "/metrics"
 
     /// What `method` on the route template `path` (`/v1/orders/{id}/cancel`) needs.
@@ -26,7 +28,9 @@ public enum RouteAccess: Sendable, Hashable, CustomStringConvertible {
         webhookPaths: Set<String> = [],
         metricsOpen: Bool = false
     ) -> RouteAccess {
-        if openPaths.contains(path) || path.hasPrefix(webhookPrefix) || webhookPaths.contains(path) {
+        if openPaths.contains(path) || path.hasPrefix(webhookPrefix) || webhookPaths.contains(path)
+            || path.hasPrefix(trackingPrefix)
+        {
             return .open
         }
         if path == metricsPath {

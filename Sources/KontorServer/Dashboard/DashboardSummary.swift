@@ -10,6 +10,8 @@ import KontorStore
 enum DashboardSummary {
     /// The statuses that need a person, in the order the dashboard lists them.
     static let exceptionStatuses: [OrderStatus] = [.onHold, .backordered, .rejected]
+    /// The order flags listed with the exceptions, after the statuses.
+    static let exceptionFlags = ["delayed", "exception"]
     /// How many of each exception status the summary lists.
     static let newestExceptions = 5
     /// Hours in `ordersPerHour`, the current (partial) one last.
@@ -93,6 +95,13 @@ enum DashboardSummary {
                 : try await store.searchOrders(OrderQuery(statuses: [status.rawValue], limit: newestExceptions))
                     .records
             result[status.rawValue] = ["count": count, "newest": newest.map(OrderViews.summary)] as [String: Any]
+        }
+        // Flagged orders (carrier exception, delayed) whatever their status.
+        for flag in exceptionFlags {
+            let count = try await store.orderCounts(OrderQuery(flag: flag)).total
+            let newest =
+                count == 0 ? [] : try await store.searchOrders(OrderQuery(limit: newestExceptions, flag: flag)).records
+            result[flag] = ["count": count, "newest": newest.map(OrderViews.summary)] as [String: Any]
         }
         return result
     }

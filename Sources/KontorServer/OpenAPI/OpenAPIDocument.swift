@@ -268,6 +268,45 @@ enum OpenAPIDocument {
                 "413": {$ref: "#/components/responses/Problem"}
                 "422": {$ref: "#/components/responses/Problem"}
                 "503": {$ref: "#/components/responses/Problem"}
+          /v1/tracking/{format}:
+            post:
+              tags: [ingest]
+              security: []
+              operationId: receiveTracking
+              summary: A carrier's tracking webhook (easypost, aftership, dhl, any tracking-<format> mapping)
+              description: >-
+                Translated with the mapping `tracking-<format>`; each scan is published on kontor.shipment.tracking.v1
+                keyed by tracking number. When KONTOR_TRACKING_<FORMAT>_SECRET is set the carrier's HMAC signature
+                is required (EasyPost X-Hmac-Signature, AfterShip aftership-hmac-sha256, else X-Kontor-Signature
+                sha256=<hex>). Documents that cannot be translated are quarantined.
+              parameters:
+                - name: format
+                  in: path
+                  required: true
+                  schema: {type: string}
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: {type: object}
+              responses:
+                "202":
+                  description: Every scan acknowledged by Kafka.
+                  content:
+                    application/json:
+                      schema: {type: object}
+                      example:
+                        status: received
+                        events:
+                          - eventId: 9a7b5c3d-1e2f-5a5b-8c7d-9e0f1a2b3c4d
+                            trackingNumber: "9400110898825022579493"
+                            status: delivered
+                "400": {$ref: "#/components/responses/Problem"}
+                "401": {$ref: "#/components/responses/Problem"}
+                "404": {$ref: "#/components/responses/Problem"}
+                "413": {$ref: "#/components/responses/Problem"}
+                "422": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
           /v1/documents:
             post:
               tags: [ingest]

@@ -27,6 +27,9 @@ public struct OrderQuery: Sendable, Hashable {
     /// Continue after this cursor (``OrderPage/nextCursor`` of the previous page).
     public var after: String?
 
+    /// Only orders carrying this flag (``OrderFlag``: `delayed`, `exception`).
+    public var flag: String?
+
     /// Creates a query.
     public init(
         statuses: [String] = [],
@@ -36,7 +39,8 @@ public struct OrderQuery: Sendable, Hashable {
         customerID: String? = nil,
         text: String? = nil,
         limit: Int = 50,
-        after: String? = nil
+        after: String? = nil,
+        flag: String? = nil
     ) {
         self.statuses = statuses
         self.channels = channels
@@ -46,6 +50,7 @@ public struct OrderQuery: Sendable, Hashable {
         self.text = text
         self.limit = limit
         self.after = after
+        self.flag = flag
     }
 }
 

@@ -228,6 +228,9 @@ enum SQLiteSchema {
                     """
             )
         }
+        migrator.registerMigration("v12-tracking") { db in
+            try db.execute(sql: TrackingSchema.sqlite)
+        }
         SQLiteReturnSchema.register(in: &migrator)
     }
 }

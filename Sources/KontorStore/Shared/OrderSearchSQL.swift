@@ -38,6 +38,9 @@ struct OrderSearchSQL {
                     + "OR customer_name \(like) \(bind(.text(pattern))) ESCAPE '\\')"
             )
         }
+        if let flag = query.flag {
+            conditions.append("order_id IN (SELECT order_id FROM order_flags WHERE flag = \(bind(.text(flag))))")
+        }
         if paging, let cursor = query.after {
             let position = try OrderCursor(cursor)
             let createdAt = bind(.integer(position.createdAt))

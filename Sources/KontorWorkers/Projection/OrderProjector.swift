@@ -7,12 +7,15 @@ import KontorStore
 public struct OrderProjector: Sendable {
     let store: any OrderReadModelStore
     let maxAttempts: Int
+    /// Where the flags of events that set one (exception, delayed) go; the store itself when it keeps them.
+    let flags: (any TrackingStore)?
 
     /// - Parameter maxAttempts: saves tried while other writers (projection replicas, API actions) change the order
     ///   between read and save; then the event fails as retriable.
     public init(store: any OrderReadModelStore, maxAttempts: Int = 25) {
         self.store = store
         self.maxAttempts = maxAttempts
+        self.flags = store as? any TrackingStore
     }
 
     /// What projecting one event did.
@@ -58,6 +61,7 @@ public struct OrderProjector: Sendable {
                 reasonsJSON: details.json,
                 eventID: event.eventID.rawValue
             )
+            if let flag = event.flag { try await flags?.setFlag(flag) }
             let appended = try await store.appendTimeline([entry])
             return Outcome(record: saved, entry: appended.first, decision: decision)
         }

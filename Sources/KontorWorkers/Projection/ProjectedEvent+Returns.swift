@@ -8,7 +8,7 @@ extension ProjectedEvent {
     ]
 
     /// A return event (RMA authorized, return received, refund issued, exchange created) as a timeline entry of its
-    /// order that keeps the order's status (see ``keepsStatus``).
+    /// order that keeps the order's status (see ``changesStatus``).
     static func returnEvent(_ value: [UInt8], _ header: EventHeader) throws -> ProjectedEvent {
         func event(_ orderID: OrderID, _ details: ReturnTimelineDetails) throws -> ProjectedEvent {
             guard !orderID.rawValue.isEmpty else {
@@ -23,7 +23,7 @@ extension ProjectedEvent {
                 step: .ship,
                 stage: stage(of: header.source)
             )
-            projected.keepsStatus = true
+            projected.changesStatus = false
             projected.details.returns = details
             return projected
         }

@@ -1,6 +1,7 @@
 import Foundation
 import KontorAllocation
 import KontorModel
+import KontorStore
 
 /// What the read model needs of one order event: which order, which lifecycle step, the order as the event carries
 /// it, and what the timeline shows about it.
@@ -32,8 +33,12 @@ public struct ProjectedEvent: Sendable, Hashable {
     /// The allocation of an allocated or backordered event.
     public var allocation: ProjectedAllocation?
 
-    /// True for events that only add to the timeline (returns): the order's status and record stay as they are.
-    public var keepsStatus = false
+    /// False for events that only add to the timeline (a carrier scan in transit, a delay, a return): the order's
+    /// status and record stay as they are.
+    public var changesStatus = true
+
+    /// A flag the event sets on the order (a carrier exception, a delay), if any.
+    public var flag: OrderFlag?
 
     /// Creates a projected event.
     public init(
@@ -123,12 +128,14 @@ extension ProjectedEvent {
             if !data.plan.backorders.isEmpty { details.backorders = data.plan.backorders }
         case let type where ReturnEventType.all.contains(type):
             self = try Self.returnEvent(value, header)
+        case OrderEventType.shipped, OrderEventType.tracked, OrderEventType.delayed:
+            self = try Self.fulfillmentEvent(header, value)
         default:
             throw StageError.schemaViolation("\(header.type) is not an order event the read model knows")
         }
     }
 
-    private init(
+    init(
         _ header: EventHeader,
         step: OrderLifecycle.Step,
         order: CanonicalOrder?,
@@ -151,7 +158,7 @@ extension ProjectedEvent {
         )
     }
 
-    private static func payload<Payload: Codable & Sendable & Hashable>(
+    static func payload<Payload: Codable & Sendable & Hashable>(
         _ type: Payload.Type,
         _ value: [UInt8],
         _ header: EventHeader

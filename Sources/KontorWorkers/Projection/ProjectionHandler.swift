@@ -12,8 +12,11 @@ public struct ProjectionHandler: StageHandler {
     /// `projection`.
     public static let stageName = "projection"
 
-    /// The topics the stage consumes: every order event topic and the return topics.
-    public static let inputTopics = KontorTopics.orderEventTopics + ProjectedEvent.returnTopics
+    /// The topics the stage consumes: every order event topic, shipments, carrier scans, delays and returns.
+    public static let inputTopics =
+        KontorTopics.orderEventTopics + [
+            KontorTopics.orderShipped, KontorTopics.orderTracked, KontorTopics.orderDelayed,
+        ] + ProjectedEvent.returnTopics
 
     public var stage: String { Self.stageName }
     private let projector: OrderProjector

@@ -36,11 +36,14 @@ public enum ProjectionRules {
     /// The status after `event` for the order's `record` (nil: the first event of the order).
     public static func decide(_ event: ProjectedEvent, record: OrderRecord?) -> Decision {
         let target = OrderLifecycle.target(of: event.step)
+        guard event.changesStatus else {
+            let current = record.flatMap { OrderStatus(rawValue: $0.status) } ?? target
+            return Decision(status: current, taken: false, note: nil)
+        }
         guard let record else { return Decision(status: target, taken: true, note: nil) }
         guard let current = OrderStatus(rawValue: record.status) else {
             return Decision(status: target, taken: true, note: "unknown status '\(record.status)' replaced")
         }
-        if event.keepsStatus { return Decision(status: current, taken: false, note: nil) }
         let updatedAt = record.updatedAt
         if event.time < updatedAt {
             let note =
@@ -84,8 +87,8 @@ public enum ProjectionRules {
         decision: Decision,
         to record: OrderRecord?
     ) -> OrderRecord? {
-        // Timeline-only events (returns) leave an existing record as it is.
-        if event.keepsStatus, record != nil { return nil }
+        // Timeline-only events (returns, scans in transit, delays) leave an existing record as it is.
+        if !event.changesStatus, record != nil { return nil }
         var next =
             record
             ?? OrderRecord(

@@ -38,6 +38,18 @@ public struct TimelineDetails: Sendable, Hashable, Codable {
     /// Set when the lifecycle refused the event: why, and whether the status was kept or still taken.
     public var lifecycle: String?
 
+    /// The carrier of a shipment.
+    public var carrier: String?
+
+    /// The tracking numbers of a shipment's parcels.
+    public var trackingNumbers: [String]?
+
+    /// A carrier scan: status, the carrier's words, place and time.
+    public var tracking: TrackingEvent?
+
+    /// A delay: cause, promised and new estimated date.
+    public var delay: OrderDelayed?
+
     /// Creates details; every field is optional.
     public init(
         warnings: [ValidationReason]? = nil,
@@ -61,6 +73,21 @@ public struct TimelineDetails: Sendable, Hashable, Codable {
         self.summary = summary
         self.backorders = backorders
         self.lifecycle = lifecycle
+    }
+
+    /// Details of a shipment, a carrier scan or a delay (`carrier` has no default, so `TimelineDetails()` stays the
+    /// empty details of the other initializer).
+    public init(
+        carrier: String?,
+        trackingNumbers: [String]? = nil,
+        tracking: TrackingEvent? = nil,
+        delay: OrderDelayed? = nil
+    ) {
+        self.init(lifecycle: nil)
+        self.carrier = carrier
+        self.trackingNumbers = trackingNumbers
+        self.tracking = tracking
+        self.delay = delay
     }
 
     /// True when there is nothing to show.
