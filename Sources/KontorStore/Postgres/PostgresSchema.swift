@@ -300,6 +300,7 @@ enum PostgresSchema {
                 """,
             ]
         ),
+        fulfillment,
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

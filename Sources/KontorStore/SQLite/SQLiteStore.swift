@@ -73,6 +73,7 @@ public final class SQLiteStore: Sendable {
             }
         }
         SQLiteSchema.register(in: &migrator)
+        SQLiteSchema.registerFulfillment(in: &migrator)
         return migrator
     }
 
