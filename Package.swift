@@ -80,6 +80,7 @@ let package = Package(
         .target(
             name: "KontorConnectors",
             dependencies: [
+                "KontorB2BXML",
                 "KontorEDIFACT",
                 "KontorHTTPClient",
                 "KontorKafka",
@@ -222,9 +223,11 @@ let package = Package(
                 "KontorModel",
                 "KontorStore",
                 "KontorTestSupport",
+                "KontorWorkers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(

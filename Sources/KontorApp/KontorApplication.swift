@@ -79,7 +79,8 @@ public struct KontorApplication: Sendable {
 
         let workerEntries =
             configuration.roles.contains(.workers)
-            ? configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry) : []
+            ? configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry).filter { $0.isNeeded(configuration) }
+            : []
         let lagMonitor = PipelineLagMonitor(
             admin: admin,
             watches: KontorWorkerCatalog.entries.filter(\.feedsPipeline).map {
@@ -155,7 +156,7 @@ public struct KontorApplication: Sendable {
                 documents: connectors.inbound,
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
                 inventory: store,
-                orders: OrderAPI(store: store, producer: producer, logger: logger),
+                orders: OrderAPI(store: store, producer: producer, logger: logger, shipments: store),
                 receipts: store,
                 metrics: metrics,
                 access: access.access,
@@ -168,6 +169,12 @@ public struct KontorApplication: Sendable {
                         DashboardConnector(name: $0.name, type: $0.type, state: $0.state, detail: $0.detail)
                     },
                     activity: .shared
+                ),
+                wmsConfirmations: WMSConfirmationIntake(
+                    reader: try WarehouseConfirmationReader(mappingsDirectory: configuration.mappingsDirectory),
+                    producer: producer,
+                    quarantine: QuarantineWriter(producer: producer, logger: logger),
+                    tasks: store
                 )
             )
             let embedded = configuration.isEmbedded
@@ -209,7 +216,11 @@ public struct KontorApplication: Sendable {
             _ = try await redrive(
                 from: store,
                 producer: producer,
-                consumers: KontorWorkerCatalog.consumers(of: configuration.enabledWorkers),
+                consumers: KontorWorkerCatalog.consumers(
+                    of: configuration.enabledWorkers.filter {
+                        KontorWorkerCatalog.entry($0)?.isNeeded(configuration) ?? true
+                    }
+                ),
                 logger: logger
             )
         }

@@ -30,7 +30,8 @@ public enum KontorRouter {
         metrics: PrometheusCollectorRegistry? = nil,
         access: AccessControl = .disabled,
         deadLetters: DeadLetterOperations? = nil,
-        dashboard: DashboardSources? = nil
+        dashboard: DashboardSources? = nil,
+        wmsConfirmations: WMSConfirmationIntake? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         // Logs method and path only: the Authorization header and the session cookie stay out of the log.
@@ -72,6 +73,9 @@ public enum KontorRouter {
         }
         if let deadLetters {
             DeadLetterRoutes.add(deadLetters, to: router)
+        }
+        if let wmsConfirmations {
+            WMSConfirmationRoutes.add(wmsConfirmations, to: router, configuration: configuration)
         }
         if let dashboard {
             DashboardRoutes.add(dashboard, to: router)

@@ -8,11 +8,19 @@ public struct OrderAPI: Sendable {
     public var store: any OrderReadModelStore & OrderProgressStore
     public var producer: KafkaProducer
     public var logger: Logger
+    /// The pick tasks shown as the order's shipments; nil leaves them out.
+    public var shipments: (any FulfillmentStore)?
 
     /// Creates the dependencies of ``OrderRoutes``.
-    public init(store: any OrderReadModelStore & OrderProgressStore, producer: KafkaProducer, logger: Logger) {
+    public init(
+        store: any OrderReadModelStore & OrderProgressStore,
+        producer: KafkaProducer,
+        logger: Logger,
+        shipments: (any FulfillmentStore)? = nil
+    ) {
         self.store = store
         self.producer = producer
         self.logger = logger
+        self.shipments = shipments
     }
 }

@@ -41,7 +41,11 @@ enum OrderRoutes {
                 return notFound(orderID, instance: request.uri.path)
             }
             let timeline = try await api.store.timeline(orderID: orderID)
-            return OrderViews.response(.ok, OrderViews.detail(record, timeline: timeline))
+            var detail = OrderViews.detail(record, timeline: timeline)
+            if let shipments = api.shipments {
+                detail["shipments"] = ShipmentViews.shipments(try await shipments.pickTasks(orderID: orderID))
+            }
+            return OrderViews.response(.ok, detail)
         }
         let actions = OrderActions(api: api)
         for action in OrderActions.Action.allCases {

@@ -89,7 +89,7 @@ struct ServerFixture: Sendable {
             ),
             quarantine: quarantine,
             inventory: store,
-            orders: OrderAPI(store: store, producer: producer, logger: Self.logger),
+            orders: OrderAPI(store: store, producer: producer, logger: Self.logger, shipments: store),
             receipts: store,
             metrics: metrics,
             access: access,
@@ -103,6 +103,14 @@ struct ServerFixture: Sendable {
                 ],
                 activity: Self.connectorActivity,
                 streamInterval: .milliseconds(50)
+            ),
+            wmsConfirmations: WMSConfirmationIntake(
+                reader: try WarehouseConfirmationReader(
+                    mappingsDirectory: Self.repositoryRoot.appendingPathComponent("mappings").path
+                ),
+                producer: producer,
+                quarantine: quarantine,
+                tasks: store
             )
         )
     }

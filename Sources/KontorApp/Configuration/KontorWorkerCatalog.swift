@@ -1,3 +1,4 @@
+import KontorConnectors
 import KontorModel
 import KontorStore
 import KontorWorkers
@@ -22,6 +23,8 @@ public enum KontorWorkerCatalog {
         /// False for a stage that only keeps a view (the projection): its backlog is not pipeline load for ingest
         /// backpressure. (It still takes part in the re-drive: an event it has not processed is published again.)
         public var feedsPipeline = true
+        /// False when the configuration gives the stage nothing to do (e.g. no WMS configured): it is not started.
+        public var isNeeded: @Sendable (KontorConfiguration) -> Bool = { _ in true }
         public var makeHandler: @Sendable (Context) throws -> any StageHandler
     }
 
@@ -44,6 +47,22 @@ public enum KontorWorkerCatalog {
             feedsPipeline: false
         ) {
             ProjectionHandler(store: $0.store)
+        },
+        Entry(name: FulfillmentHandler.stageName, inputTopics: FulfillmentHandler.inputTopics, pipelineStep: 3) {
+            FulfillmentHandler(store: $0.store)
+        },
+        // Produces nothing; started only when a WMS is configured under connectors/wms/ (else the pick-task topic is
+        // the WMS interface).
+        Entry(
+            name: WMSPushHandler.stageName,
+            inputTopics: WMSPushHandler.inputTopics,
+            pipelineStep: 30,
+            feedsPipeline: false,
+            isNeeded: { (try? WMSConnection.loadAll(directory: $0.wmsConnectorsDirectory).isEmpty) == false }
+        ) {
+            try WMSPushHandler(
+                connections: try WMSConnection.loadAll(directory: $0.configuration.wmsConnectorsDirectory)
+            )
         },
     ]
 

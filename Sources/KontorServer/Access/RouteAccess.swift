@@ -7,7 +7,7 @@ public enum RouteAccess: Sendable, Hashable, CustomStringConvertible {
     case scope(AccessScope)
 
     /// Routes that take new orders and documents from outside: `ingest`.
-    static let ingestRoutes: Set<String> = ["POST /v1/orders", "POST /v1/documents"]
+    static let ingestRoutes: Set<String> = ["POST /v1/orders", "POST /v1/documents", "POST /v1/wms/confirmations"]
     /// Always open: liveness, readiness, login/logout itself, and the dashboard's page (its data calls are guarded).
     static let openPaths: Set<String> = ["/healthz", "/readyz", SessionRoutes.path, DashboardRoutes.pagePath]
     /// Webhooks check their partner's signature instead of a token.

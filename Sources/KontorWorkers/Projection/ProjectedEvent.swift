@@ -32,6 +32,9 @@ public struct ProjectedEvent: Sendable, Hashable {
     /// The allocation of an allocated or backordered event.
     public var allocation: ProjectedAllocation?
 
+    /// False for an event that belongs on the timeline but leaves the order's status as it is (a short pick).
+    public var changesStatus = true
+
     /// Creates a projected event.
     public init(
         eventID: EventID,
@@ -118,12 +121,14 @@ extension ProjectedEvent {
             allocation = ProjectedAllocation(plan: data.plan, reservations: data.reservations)
             details.summary = data.plan.decision.summary
             if !data.plan.backorders.isEmpty { details.backorders = data.plan.backorders }
+        case FulfillmentEventType.pickTask, OrderEventType.shortPicked:
+            self = try .init(fulfillment: header, value)
         default:
             throw StageError.schemaViolation("\(header.type) is not an order event the read model knows")
         }
     }
 
-    private init(
+    init(
         _ header: EventHeader,
         step: OrderLifecycle.Step,
         order: CanonicalOrder?,
@@ -146,7 +151,7 @@ extension ProjectedEvent {
         )
     }
 
-    private static func payload<Payload: Codable & Sendable & Hashable>(
+    static func payload<Payload: Codable & Sendable & Hashable>(
         _ type: Payload.Type,
         _ value: [UInt8],
         _ header: EventHeader

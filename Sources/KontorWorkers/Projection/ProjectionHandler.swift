@@ -12,8 +12,9 @@ public struct ProjectionHandler: StageHandler {
     /// `projection`.
     public static let stageName = "projection"
 
-    /// The topics the stage consumes: every order event topic.
-    public static let inputTopics = KontorTopics.orderEventTopics
+    /// The topics the stage consumes: every order event topic, pick tasks and short picks.
+    public static let inputTopics =
+        KontorTopics.orderEventTopics + [KontorTopics.pickTask, KontorTopics.orderShortPicked]
 
     public var stage: String { Self.stageName }
     private let projector: OrderProjector

@@ -32,6 +32,15 @@ public struct TimelineDetails: Sendable, Hashable, Codable {
     /// Lines waiting for stock after an allocation.
     public var backorders: [BackorderLine]?
 
+    /// The pick task (shipment) a fulfillment event is about.
+    public var taskId: String?
+
+    /// The location of a pick task or short pick.
+    public var locationId: String?
+
+    /// The pieces of a pick task, or those a short pick found missing.
+    public var lines: [ConfirmedLine]?
+
     /// Set when the lifecycle refused the event: why, and whether the status was kept or still taken.
     public var lifecycle: String?
 
