@@ -169,12 +169,12 @@ public struct WarehouseConfirmationMapping: Sendable {
 
     private static func text(_ value: Any) -> String? {
         if let string = value as? String { return string }
-        if let number = value as? NSNumber, !(value is Bool) { return number.stringValue }
+        // JSON numbers (e.g. a numeric line reference) read as their text.
+        if let number = value as? NSNumber { return number.stringValue }
         return nil
     }
 
     private static func number(_ value: Any) -> Double? {
-        if value is Bool { return nil }
         if let number = value as? NSNumber { return number.doubleValue }
         if let string = value as? String { return Double(string) }
         return nil
