@@ -79,8 +79,7 @@ public struct KontorApplication: Sendable {
 
         let workerEntries =
             configuration.roles.contains(.workers)
-            ? configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry).filter { $0.isNeeded(configuration) }
-            : []
+            ? KontorWorkerCatalog.started(configuration).compactMap(KontorWorkerCatalog.entry) : []
         let lagMonitor = PipelineLagMonitor(
             admin: admin,
             watches: KontorWorkerCatalog.entries.filter(\.feedsPipeline).map {
@@ -216,11 +215,7 @@ public struct KontorApplication: Sendable {
             _ = try await redrive(
                 from: store,
                 producer: producer,
-                consumers: KontorWorkerCatalog.consumers(
-                    of: configuration.enabledWorkers.filter {
-                        KontorWorkerCatalog.entry($0)?.isNeeded(configuration) ?? true
-                    }
-                ),
+                consumers: KontorWorkerCatalog.consumers(of: KontorWorkerCatalog.started(configuration)),
                 logger: logger
             )
         }

@@ -9,7 +9,7 @@ import Testing
 @Suite("WMS confirmations route and shipments in the order detail", .serialized)
 struct WMSConfirmationRoutesTests {
     static let sample = ServerFixture.repositoryRoot
-        .appendingPathComponent("mappings/wms-shipment-confirmation/samples/ship-confirmed.json")
+        .appendingPathComponent("mappings/wms-shipment-confirmation/examples/ship-confirmed.json")
 
     /// The pick task the mapping sample confirms, saved in the fixture's store for `order`.
     static func saveTask(_ fixture: ServerFixture, order: CanonicalOrder) async throws -> PickTaskRecord {

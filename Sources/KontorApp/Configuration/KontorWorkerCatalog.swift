@@ -68,6 +68,11 @@ public enum KontorWorkerCatalog {
 
     public static var names: [String] { entries.map(\.name) }
 
+    /// The enabled workers `configuration` gives something to do (``Entry/isNeeded``): the ones `kontor run` starts.
+    public static func started(_ configuration: KontorConfiguration) -> [String] {
+        configuration.enabledWorkers.filter { entry($0)?.isNeeded(configuration) ?? false }
+    }
+
     /// Topic → the stages among `workers` that consume it (what the re-drive at startup checks events against).
     public static func consumers(of workers: [String]) -> [String: Set<String>] {
         var consumers: [String: Set<String>] = [:]
