@@ -86,6 +86,7 @@ let package = Package(
         .target(
             name: "KontorConnectors",
             dependencies: [
+                "KontorB2BXML",
                 "KontorEDIFACT",
                 "KontorHTTPClient",
                 "KontorKafka",
@@ -229,9 +230,11 @@ let package = Package(
                 "KontorModel",
                 "KontorStore",
                 "KontorTestSupport",
+                "KontorWorkers",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(

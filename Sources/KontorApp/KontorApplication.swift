@@ -79,7 +79,7 @@ public struct KontorApplication: Sendable {
 
         let workerEntries =
             configuration.roles.contains(.workers)
-            ? configuration.enabledWorkers.compactMap(KontorWorkerCatalog.entry) : []
+            ? KontorWorkerCatalog.started(configuration).compactMap(KontorWorkerCatalog.entry) : []
         let lagMonitor = PipelineLagMonitor(
             admin: admin,
             watches: KontorWorkerCatalog.entries.filter(\.feedsPipeline).map {
@@ -165,7 +165,7 @@ public struct KontorApplication: Sendable {
                 documents: connectors.inbound,
                 quarantine: QuarantineWriter(producer: producer, logger: logger),
                 inventory: store,
-                orders: OrderAPI(store: store, producer: producer, logger: logger, returns: store),
+                orders: OrderAPI(store: store, producer: producer, logger: logger, returns: store, shipments: store),
                 receipts: store,
                 metrics: metrics,
                 access: access.access,
@@ -184,6 +184,12 @@ public struct KontorApplication: Sendable {
                     catalog: try MappingCatalog(directory: configuration.mappingsDirectory),
                     producer: producer,
                     quarantine: QuarantineWriter(producer: producer, logger: logger)
+                ),
+                wmsConfirmations: WMSConfirmationIntake(
+                    reader: try WarehouseConfirmationReader(mappingsDirectory: configuration.mappingsDirectory),
+                    producer: producer,
+                    quarantine: QuarantineWriter(producer: producer, logger: logger),
+                    tasks: store
                 )
             )
             let embedded = configuration.isEmbedded
@@ -225,7 +231,7 @@ public struct KontorApplication: Sendable {
             _ = try await redrive(
                 from: store,
                 producer: producer,
-                consumers: KontorWorkerCatalog.consumers(of: configuration.enabledWorkers),
+                consumers: KontorWorkerCatalog.consumers(of: KontorWorkerCatalog.started(configuration)),
                 logger: logger
             )
         }

@@ -34,7 +34,8 @@ public enum KontorRouter {
         dashboard: DashboardSources? = nil,
         returns: ReturnAPI? = nil,
         shipments: (any ShipmentDocumentSource)? = nil,
-        tracking: TrackingIngest? = nil
+        tracking: TrackingIngest? = nil,
+        wmsConfirmations: WMSConfirmationIntake? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         // Logs method and path only: the Authorization header and the session cookie stay out of the log.
@@ -79,6 +80,9 @@ public enum KontorRouter {
         }
         if let returns {
             ReturnRoutes.add(returns, to: router)
+        }
+        if let wmsConfirmations {
+            WMSConfirmationRoutes.add(wmsConfirmations, to: router, configuration: configuration)
         }
         if let dashboard {
             DashboardRoutes.add(dashboard, to: router)

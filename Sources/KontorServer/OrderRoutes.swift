@@ -42,6 +42,9 @@ enum OrderRoutes {
             }
             let timeline = try await api.store.timeline(orderID: orderID)
             var body = OrderViews.detail(record, timeline: timeline)
+            if let shipments = api.shipments {
+                body["shipments"] = ShipmentViews.shipments(try await shipments.pickTasks(orderID: orderID))
+            }
             if let returns = api.returns {
                 body.merge(try await ReturnViews.ofOrder(orderID, store: returns)) { _, new in new }
             }

@@ -20,7 +20,11 @@ struct DashboardEndToEndTests {
     @Test("Log in, counts and list show the orders, open one, hold it: on-hold; screenshots saved")
     func dashboard() async throws {
         try Self.requireBrowser()
-        let kontor = try KontorProcess(arguments: ["--set", "kafka.embeddedBrokers=1"])
+        // Without the fulfillment stage orders stay allocated: a pick task would move them to picking, where hold
+        // and cancel are refused.
+        let kontor = try KontorProcess(arguments: [
+            "--set", "kafka.embeddedBrokers=1", "--set", "workers.enabled=validation,allocation,projection",
+        ])
         try await kontor.start()
         let base = kontor.httpAddress
         let token = try #require(kontor.adminToken, "no admin.token in \(kontor.stateDirectory.path)")

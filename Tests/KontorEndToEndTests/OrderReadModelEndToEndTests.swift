@@ -31,7 +31,11 @@ struct OrderReadModelEndToEndTests {
         "Post → allocated in the read model with its timeline; hold, release → allocated again, cancel frees the stock"
     )
     func readModelAndActions() async throws {
-        let kontor = try KontorProcess(arguments: ["--set", "kafka.embeddedBrokers=1"])
+        // Without the fulfillment stage orders stay allocated: a pick task would move them to picking, where hold
+        // and cancel are refused.
+        let kontor = try KontorProcess(arguments: [
+            "--set", "kafka.embeddedBrokers=1", "--set", "workers.enabled=validation,allocation,projection",
+        ])
         try await kontor.start()
         let base = kontor.httpAddress
 

@@ -159,6 +159,16 @@ struct AccessControlTests {
                 body: "not a document",
                 status: 415
             ),
+            // No pick task with that id in the fixture's store: the route's own refusal (422) means access passed.
+            RouteCase(
+                method: "POST",
+                template: "/v1/wms/confirmations",
+                access: .scope(.ingest),
+                path: "/v1/wms/confirmations",
+                body: #"{"confirmationId":"c-1","taskId":"t-1","orderId":"o-1","kind":"picked","lines":[],"#
+                    + #""shortLines":[],"parcels":[],"occurredAt":"2026-11-30T10:00:00Z"}"#,
+                status: 422
+            ),
             RouteCase(
                 method: "GET",
                 template: "/v1/openapi.yaml",

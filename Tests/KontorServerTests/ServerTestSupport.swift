@@ -89,7 +89,7 @@ struct ServerFixture: Sendable {
             ),
             quarantine: quarantine,
             inventory: store,
-            orders: OrderAPI(store: store, producer: producer, logger: Self.logger, returns: store),
+            orders: OrderAPI(store: store, producer: producer, logger: Self.logger, returns: store, shipments: store),
             receipts: store,
             metrics: metrics,
             access: access,
@@ -111,6 +111,14 @@ struct ServerFixture: Sendable {
                 producer: producer,
                 quarantine: quarantine,
                 environment: [TrackingSignatures.environmentVariable(for: "easypost"): Self.trackingSecret]
+            ),
+            wmsConfirmations: WMSConfirmationIntake(
+                reader: try WarehouseConfirmationReader(
+                    mappingsDirectory: Self.repositoryRoot.appendingPathComponent("mappings").path
+                ),
+                producer: producer,
+                quarantine: quarantine,
+                tasks: store
             )
         )
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KontorConnectors
 import KontorKafka
 import KontorServer
 import KontorStore
@@ -50,6 +51,7 @@ public struct KontorConfiguration: Sendable {
     /// Workers this process runs when it has the `workers` role.
     public var enabledWorkers: [String] = [
         ValidationHandler.stageName, AllocationHandler.stageName, ProjectionHandler.stageName,
+        FulfillmentHandler.stageName, WMSPushHandler.stageName,
         ReturnsHandler.stageName,
         TrackingHandler.stageName,
     ]

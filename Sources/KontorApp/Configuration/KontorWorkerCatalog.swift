@@ -1,3 +1,4 @@
+import KontorConnectors
 import KontorModel
 import KontorStore
 import KontorWorkers
@@ -22,6 +23,8 @@ public enum KontorWorkerCatalog {
         /// False for a stage that only keeps a view (the projection): its backlog is not pipeline load for ingest
         /// backpressure. (It still takes part in the re-drive: an event it has not processed is published again.)
         public var feedsPipeline = true
+        /// False when the configuration gives the stage nothing to do (e.g. no WMS configured): it is not started.
+        public var isNeeded: @Sendable (KontorConfiguration) -> Bool = { _ in true }
         public var makeHandler: @Sendable (Context) throws -> any StageHandler
     }
 
@@ -48,12 +51,33 @@ public enum KontorWorkerCatalog {
         ) {
             ProjectionHandler(store: $0.store)
         },
+        Entry(name: FulfillmentHandler.stageName, inputTopics: FulfillmentHandler.inputTopics, pipelineStep: 3) {
+            FulfillmentHandler(store: $0.store)
+        },
+        // Produces nothing; started only when a WMS is configured under connectors/wms/ (else the pick-task topic is
+        // the WMS interface).
+        Entry(
+            name: WMSPushHandler.stageName,
+            inputTopics: WMSPushHandler.inputTopics,
+            pipelineStep: 30,
+            feedsPipeline: false,
+            isNeeded: { (try? WMSConnection.loadAll(directory: $0.wmsConnectorsDirectory).isEmpty) == false }
+        ) {
+            try WMSPushHandler(
+                connections: try WMSConnection.loadAll(directory: $0.configuration.wmsConnectorsDirectory)
+            )
+        },
         Entry(name: ReturnsHandler.stageName, inputTopics: ReturnsHandler.inputTopics, pipelineStep: 5) {
             ReturnsHandler(store: $0.store)
         },
     ]
 
     public static var names: [String] { entries.map(\.name) }
+
+    /// The enabled workers `configuration` gives something to do (``Entry/isNeeded``): the ones `kontor run` starts.
+    public static func started(_ configuration: KontorConfiguration) -> [String] {
+        configuration.enabledWorkers.filter { entry($0)?.isNeeded(configuration) ?? false }
+    }
 
     /// Topic → the stages among `workers` that consume it (what the re-drive at startup checks events against).
     public static func consumers(of workers: [String]) -> [String: Set<String>] {

@@ -8,7 +8,7 @@ public enum RouteAccess: Sendable, Hashable, CustomStringConvertible {
 
     /// Routes that take new orders and documents from outside: `ingest`.
     static let ingestRoutes: Set<String> = [
-        "POST /v1/orders", "POST /v1/documents", "POST /v1/returns/{rma}/receipt",
+        "POST /v1/orders", "POST /v1/documents", "POST /v1/returns/{rma}/receipt", "POST /v1/wms/confirmations",
     ]
     /// Always open: liveness, readiness, login/logout itself, and the dashboard's page (its data calls are guarded).
     static let openPaths: Set<String> = ["/healthz", "/readyz", SessionRoutes.path, DashboardRoutes.pagePath]

@@ -15,7 +15,7 @@ enum OpenAPIDocument {
 
             Access: send an API token as `Authorization: Bearer <token>`, or the session cookie of
             `POST /v1/session`. Reading (`GET`) needs the scope `read`, other calls `operate` (which includes
-            `read`), `POST /v1/orders` and `POST /v1/documents` need `ingest`. Operations marked `security: []`
+            `read`), `POST /v1/orders`, `POST /v1/documents` and `POST /v1/wms/confirmations` need `ingest`. Operations marked `security: []`
             are open. Without a valid token the answer is 401 (`WWW-Authenticate: Bearer`), without the scope 403.
           license:
             name: Apache-2.0
@@ -284,6 +284,21 @@ enum OpenAPIDocument {
                   in: path
                   required: true
                   schema: {type: string}
+          /v1/wms/confirmations:
+            post:
+              tags: [ingest]
+              operationId: receiveWarehouseConfirmation
+              summary: A WMS's report on a pick task (picked, packed, shipped, short-picked)
+              description: |
+                The canonical confirmation JSON, or a WMS's own JSON read through a confirmation mapping under
+                `mappings/<name>/confirmation.yaml` (`format` names it; without it, the content decides). Published
+                to `kontor.fulfillment.warehouse-confirmation.v1`; the fulfillment stage applies it once per
+                `confirmationId`. Refused bodies are kept on the quarantine topic (`quarantineId`).
+              parameters:
+                - name: format
+                  in: query
+                  required: false
+                  schema: {type: string, examples: [canonical, wms-shipment-confirmation]}
               requestBody:
                 required: true
                 content:
@@ -304,6 +319,41 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/Problem"}
                 "401": {$ref: "#/components/responses/Problem"}
                 "404": {$ref: "#/components/responses/Problem"}
+                    schema: {$ref: "#/components/schemas/WarehouseConfirmation"}
+                    example:
+                      confirmationId: WMS-MSG-000123
+                      taskId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60-WH-DE-LEJ-1
+                      orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                      kind: shipped
+                      lines: [{lineNumber: "1", sku: SKU-RED-M, quantity: 2}]
+                      shortLines: []
+                      parcels: [{parcelId: "340434161234567890", trackingNumber: JJD000390007827364, weightGrams: 1200}]
+                      carrier: dhl
+                      carrierService: dhl-paket
+                      occurredAt: "2026-11-30T14:05:00Z"
+              responses:
+                "202":
+                  description: Kafka acknowledged the confirmation event.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [status, eventId, confirmationId, taskId, orderId, kind]
+                        properties:
+                          status: {type: string, enum: [accepted]}
+                          eventId: {type: string}
+                          confirmationId: {type: string}
+                          taskId: {type: string}
+                          orderId: {type: string}
+                          kind: {type: string, enum: [picked, packed, shipped, short-picked]}
+                      example:
+                        status: accepted
+                        eventId: 0b7f5c1e-2d4a-5e6f-8a9b-0c1d2e3f4a5b
+                        confirmationId: WMS-MSG-000123
+                        taskId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60-WH-DE-LEJ-1
+                        orderId: ord_3f1c2a9e5b7d4c6a8e0f1b2c3d4e5f60
+                        kind: shipped
+                "400": {$ref: "#/components/responses/Problem"}
                 "413": {$ref: "#/components/responses/Problem"}
                 "422": {$ref: "#/components/responses/Problem"}
                 "503": {$ref: "#/components/responses/Problem"}
@@ -1193,6 +1243,7 @@ enum OpenAPIDocument {
                         - type: "null"
                         - {$ref: "#/components/schemas/Allocation"}
                     timeline: {type: array, items: {$ref: "#/components/schemas/TimelineEntry"}}
+                    shipments: {type: array, items: {$ref: "#/components/schemas/Shipment"}}
                     actions:
                       type: object
                       required: [cancel, hold, release]
@@ -1212,11 +1263,58 @@ enum OpenAPIDocument {
                 orderId: {type: string}
                 status: {type: string, enum: [authorized, received, refunded, exchanged]}
                 resolution: {type: string, enum: [refund, exchange]}
+            ConfirmedLine:
+              type: object
+              required: [lineNumber, sku, quantity]
+              properties:
+                lineNumber: {type: string}
+                sku: {type: string}
+                quantity: {type: integer, minimum: 1}
+            Parcel:
+              type: object
+              properties:
+                parcelId: {type: [string, "null"]}
+                trackingNumber: {type: [string, "null"]}
+                weightGrams: {type: [integer, "null"]}
+                lengthMm: {type: [integer, "null"]}
+                widthMm: {type: [integer, "null"]}
+                heightMm: {type: [integer, "null"]}
+            WarehouseConfirmation:
+              type: object
+              required: [confirmationId, taskId, orderId, kind, lines, shortLines, parcels, occurredAt]
+              properties:
+                confirmationId: {type: string, description: The WMS's message id; applied once.}
+                taskId: {type: string, description: "The pick task: <orderId>-<locationId>-<n>."}
+                orderId: {type: string}
+                kind: {type: string, enum: [picked, packed, shipped, short-picked]}
+                lines:
+                  description: Pieces picked, packed or shipped; a shipped confirmation without lines ships all open.
+                  type: array
+                  items: {$ref: "#/components/schemas/ConfirmedLine"}
+                shortLines: {type: array, items: {$ref: "#/components/schemas/ConfirmedLine"}}
+                parcels: {type: array, items: {$ref: "#/components/schemas/Parcel"}}
+                carrier: {type: [string, "null"]}
+                carrierService: {type: [string, "null"]}
+                occurredAt: {type: string, format: date-time}
+            Shipment:
+              description: One pick task of the order, as the warehouse reported it.
+              type: object
+              required: [taskId, locationId, method, status, carrier, carrierService, trackingNumbers, parcels, lines]
+              properties:
+                taskId: {type: string}
+                locationId: {type: string}
+                method: {type: string, enum: [ship, pickup]}
+                status: {type: string, enum: [open, picked, packed, shipped, short]}
+                carrier: {type: [string, "null"]}
+                carrierService: {type: [string, "null"]}
+                trackingNumbers: {type: array, items: {type: string}}
+                parcels: {type: array, items: {$ref: "#/components/schemas/Parcel"}}
                 lines:
                   type: array
                   items:
                     type: object
                     required: [lineNumber, sku, quantity, reason]
+                    required: [lineNumber, sku, quantity, picked, shipped, short]
                     properties:
                       lineNumber: {type: string}
                       sku: {type: string}
@@ -1245,6 +1343,11 @@ enum OpenAPIDocument {
                         amount: {type: string}
                         currency: {type: string}
                 exchangeOrderId: {type: [string, "null"]}
+                      picked: {type: integer}
+                      shipped: {type: integer}
+                      short: {type: integer}
+                createdAt: {type: string, format: date-time}
+                updatedAt: {type: string, format: date-time}
             ActionResult:
               type: object
               required: [orderId, status, changed]

@@ -12,6 +12,10 @@ public struct StockJournalEntry: Sendable, Hashable, Codable {
         case inbound
         /// Reservations were released, so their units are available again.
         case released
+        /// Units shipped: on hand and reserved went down (a warehouse's shipped confirmation).
+        case shipped
+        /// Units a warehouse could not find: their reservations were released and on hand written down.
+        case shortPick = "short-pick"
     }
 
     /// Rising and unique; entries are read in this order.

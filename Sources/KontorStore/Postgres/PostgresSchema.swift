@@ -300,6 +300,7 @@ enum PostgresSchema {
                 """,
             ]
         ),
+        fulfillment,
         Migration(name: "v12-tracking", statements: TrackingSchema.postgres),
         PostgresReturnSchema.migration,
     ]

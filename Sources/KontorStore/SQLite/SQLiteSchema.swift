@@ -228,6 +228,7 @@ enum SQLiteSchema {
                     """
             )
         }
+        registerFulfillment(in: &migrator)
         migrator.registerMigration("v12-tracking") { db in
             try db.execute(sql: TrackingSchema.sqlite)
         }

@@ -16,7 +16,7 @@ public struct AllocationHandler: StageHandler {
     /// The topics the stage consumes.
     public static let inputTopics = [
         KontorTopics.orderValidated, KontorTopics.orderReleased, KontorTopics.orderCancelled,
-        KontorTopics.stockChanged,
+        KontorTopics.stockChanged, KontorTopics.orderShortPicked,
     ]
 
     /// The store the stage works with.
@@ -86,10 +86,13 @@ public struct AllocationHandler: StageHandler {
         case InventoryEventType.stockChanged:
             let event = try Self.decode(StockChanged.self, message)
             return try await reallocate(wanting: event.data.sku, cause: event.header)
+        case OrderEventType.shortPicked:
+            let event = try Self.decode(OrderShortPicked.self, message)
+            return try await reallocateShortPicked(event.data.orderId, cause: event.header)
         default:
             throw StageError.schemaViolation(
-                "unexpected event type \(header.type) on \(message.topic) (expected validated, released, cancelled "
-                    + "or stock-changed)"
+                "unexpected event type \(header.type) on \(message.topic) (expected validated, released, cancelled, "
+                    + "stock-changed or short-picked)"
             )
         }
     }
@@ -139,6 +142,25 @@ public struct AllocationHandler: StageHandler {
             )
         }
         return messages
+    }
+
+    /// A short pick released some of the order's units: the missing pieces are planned again like a backorder (from
+    /// other locations, else backordered until stock arrives), keeping what the order holds.
+    private func reallocateShortPicked(_ orderID: OrderID, cause: EventHeader) async throws -> [KafkaProducerMessage] {
+        guard let record = try await store.allocation(orderID: orderID) else { return [] }
+        if record.lastCauseID == cause.id.rawValue { return [try Self.message(replaying: record)] }
+        let previous = try CanonicalJSON.decodeEvent(OrderAllocated.self, from: record.lastEvent)
+        let result = try await allocator.allocate(previous.data.order, orderID: orderID, day: today())
+        return [
+            try await emit(
+                previous.data.order,
+                result,
+                id: EventID.derived(from: cause.id, stage: stage),
+                correlationID: CorrelationID(rawValue: record.correlationID),
+                cause: cause,
+                receivedAt: record.receivedAt
+            )
+        ]
     }
 
     /// Builds the allocated or backordered event and remembers it (with its cause) for the order.

@@ -25,7 +25,8 @@ struct OrderAllocator: Sendable {
         let demand = try OrderDemandLines(order)
         let pickup = order.delivery?.method == .pickup ? order.delivery?.pickupLocationId : nil
         for _ in 0..<maxAttempts {
-            let held = try await store.reservations(orderID: orderID).filter { $0.status == .active }
+            // Shipped (consumed) units count as held: they are part of the order's allocation, never open again.
+            let held = try await store.reservations(orderID: orderID).filter { $0.status != .released }
             let open = demand.open(after: held)
             guard !open.isEmpty else {
                 return Result(
@@ -80,7 +81,7 @@ struct OrderAllocator: Sendable {
             guard case .reserved(let reservations) = outcome else { continue }
             return Result(
                 plan: Self.merge(held: held, new: plan, demand: demand, orderID: orderID, pickup: pickup),
-                reservations: reservations,
+                reservations: held.filter { $0.status == .consumed } + reservations,
                 reservedMore: true
             )
         }

@@ -130,6 +130,8 @@ extension ProjectedEvent {
             self = try Self.returnEvent(value, header)
         case OrderEventType.shipped, OrderEventType.tracked, OrderEventType.delayed:
             self = try Self.fulfillmentEvent(header, value)
+        case FulfillmentEventType.pickTask, OrderEventType.shortPicked:
+            self = try .init(fulfillment: header, value)
         default:
             throw StageError.schemaViolation("\(header.type) is not an order event the read model knows")
         }

@@ -12,10 +12,12 @@ public struct ProjectionHandler: StageHandler {
     /// `projection`.
     public static let stageName = "projection"
 
-    /// The topics the stage consumes: every order event topic, shipments, carrier scans, delays and returns.
+    /// The topics the stage consumes: every order event topic, pick tasks, short picks, shipments, carrier scans,
+    /// delays and returns.
     public static let inputTopics =
         KontorTopics.orderEventTopics + [
-            KontorTopics.orderShipped, KontorTopics.orderTracked, KontorTopics.orderDelayed,
+            KontorTopics.pickTask, KontorTopics.orderShortPicked, KontorTopics.orderShipped, KontorTopics.orderTracked,
+            KontorTopics.orderDelayed,
         ] + ProjectedEvent.returnTopics
 
     public var stage: String { Self.stageName }

@@ -44,6 +44,7 @@ public enum ProjectionRules {
         guard let current = OrderStatus(rawValue: record.status) else {
             return Decision(status: target, taken: true, note: "unknown status '\(record.status)' replaced")
         }
+        if !event.changesStatus { return Decision(status: current, taken: false, note: nil) }
         let updatedAt = record.updatedAt
         if event.time < updatedAt {
             let note =

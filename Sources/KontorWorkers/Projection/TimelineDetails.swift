@@ -35,6 +35,15 @@ public struct TimelineDetails: Sendable, Hashable, Codable {
     /// The RMA, receipt, refund or exchange of a return event.
     public var returns: ReturnTimelineDetails?
 
+    /// The pick task (shipment) a fulfillment event is about.
+    public var taskId: String?
+
+    /// The location of a pick task or short pick.
+    public var locationId: String?
+
+    /// The pieces of a pick task, or those a short pick found missing.
+    public var lines: [ConfirmedLine]?
+
     /// Set when the lifecycle refused the event: why, and whether the status was kept or still taken.
     public var lifecycle: String?
 

@@ -1,0 +1,219 @@
+import KontorAllocation
+import KontorKafka
+import KontorModel
+import KontorStore
+
+/// The fulfillment stage: turns allocations into pick tasks (one per location, for the units no earlier task covers)
+/// and warehouse confirmations into shipments and short picks. Stock follows in the store: shipped units leave on
+/// hand and consume their reservations; short units release theirs and are written off (see ``FulfillmentStore``).
+///
+/// A redelivered input yields the same outputs: tasks remember the event that made them, confirmations their outcome.
+public struct FulfillmentHandler: StageHandler {
+    public static let stageName = "fulfillment"
+
+    /// The topics the stage consumes.
+    public static let inputTopics = [KontorTopics.orderAllocated, KontorTopics.warehouseConfirmation]
+
+    /// The store the stage works with.
+    public typealias Store = FulfillmentStore & InventoryStore & CatalogStore & AllocationStore
+
+    public var stage: String { Self.stageName }
+    private let store: any Store
+    private let carriers: (any CarrierChoosing)?
+
+    /// Creates the handler.
+    /// - Parameters:
+    ///   - store: Pick tasks, reservations, the catalog (GTINs, descriptions) and allocation records (the order).
+    ///   - carriers: Chooses a carrier for each new task; nil leaves the choice to the warehouse.
+    public init(store: any Store, carriers: (any CarrierChoosing)? = nil) {
+        self.store = store
+        self.carriers = carriers
+    }
+
+    public func handle(_ message: KafkaConsumerMessage) async throws -> [KafkaProducerMessage] {
+        let header: EventHeader
+        do {
+            header = try CanonicalJSON.decodeEventHeader(from: message.value)
+        } catch {
+            throw error.kind == .malformedJSON
+                ? StageError.unparseable("not a JSON event: \(error.message)")
+                : StageError.schemaViolation("not a Kontor event: \(error)")
+        }
+        switch header.type {
+        case OrderEventType.allocated:
+            return try await pickTasks(for: try Self.decode(OrderAllocated.self, message))
+        case FulfillmentEventType.warehouseConfirmation:
+            return try await apply(try Self.decode(WarehouseConfirmation.self, message))
+        default:
+            throw StageError.schemaViolation(
+                "unexpected event type \(header.type) on \(message.topic) (expected allocated or warehouse-confirmation)"
+            )
+        }
+    }
+
+    // MARK: Allocations → pick tasks.
+
+    private func pickTasks(for event: EventEnvelope<OrderAllocated>) async throws -> [KafkaProducerMessage] {
+        let order = event.data.order
+        let orderID = event.data.plan.orderID
+        let existing = try await store.pickTasks(orderID: orderID)
+        let made = existing.filter { $0.causeID == event.id.rawValue }
+        if !made.isEmpty { return try made.map { try message(for: $0, cause: event) } }
+
+        let demand = try OrderDemandLines(order)
+        let uncovered = PickTaskPlanner.uncovered(
+            demand: demand,
+            reservations: try await store.reservations(orderID: orderID),
+            tasks: existing
+        )
+        guard !uncovered.isEmpty else { return [] }
+        let products = Dictionary(
+            try await store.products(skus: demand.skus).map { ($0.sku, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var records: [PickTaskRecord] = []
+        for (locationID, newLines) in uncovered {
+            let sequence = PickTaskPlanner.nextSequence(at: locationID, tasks: existing)
+            let method = event.data.plan.shipments.first { $0.locationID == locationID }?.method ?? .ship
+            var task = PickTask(
+                taskId: "\(orderID.rawValue)-\(locationID)-\(sequence)",
+                orderId: orderID,
+                orderNumber: order.orderNumber,
+                channel: order.channel,
+                locationId: locationID,
+                method: method.rawValue,
+                lines: newLines.map { new in
+                    let orderLine = order.lines[new.line.reservationLine - 1]
+                    let product = products[new.line.sku]
+                    return PickTaskLine(
+                        lineNumber: new.line.lineNumber,
+                        sku: new.line.sku,
+                        gtin: product?.gtin?.rawValue ?? orderLine.gtin,
+                        description: product?.description ?? orderLine.description,
+                        quantity: new.quantity
+                    )
+                },
+                shipTo: order.shipTo,
+                serviceLevel: order.delivery?.serviceLevel,
+                promisedDate: order.delivery?.promisedDate ?? order.delivery?.requestedDate,
+                carrier: order.delivery?.carrier,
+                // The allocation's time, not the clock: a redelivered input yields the same bytes.
+                createdAt: event.time
+            )
+            if let choice = try await carriers?.chooseCarrier(for: task, of: order) {
+                task.carrier = choice.carrier
+                task.carrierService = choice.service
+            }
+            records.append(
+                PickTaskRecord(
+                    task: task,
+                    sequence: sequence,
+                    causeID: event.id.rawValue,
+                    lines: newLines.map {
+                        PickTaskRecord.Line(
+                            lineNumber: $0.line.lineNumber,
+                            reservationLine: $0.line.reservationLine,
+                            sku: $0.line.sku,
+                            quantity: $0.quantity
+                        )
+                    },
+                    updatedAt: event.time
+                )
+            )
+        }
+        try await store.savePickTasks(records)
+        return try records.map { try message(for: $0, cause: event) }
+    }
+
+    private func message(for record: PickTaskRecord, cause: EventEnvelope<OrderAllocated>) throws
+        -> KafkaProducerMessage
+    {
+        let event = cause.followUp(
+            stage: "\(stage)/\(record.taskID)",
+            source: .worker(stage),
+            data: record.task,
+            subject: record.orderID.rawValue,
+            time: cause.time
+        )
+        return try EventMessage.make(event, topic: KontorTopics.pickTask)
+    }
+
+    // MARK: Confirmations → shipments and short picks.
+
+    private func apply(_ event: EventEnvelope<WarehouseConfirmation>) async throws -> [KafkaProducerMessage] {
+        let outcome: FulfillmentOutcome
+        do {
+            outcome = try await store.applyConfirmation(event.data)
+        } catch let error as StoreError {
+            switch error {
+            case .notFound, .invalidValue:
+                throw StageError.schemaViolation("warehouse confirmation \(event.data.confirmationId): \(error)")
+            default:
+                throw error
+            }
+        }
+        let task = outcome.task
+        var messages: [KafkaProducerMessage] = []
+        if !outcome.short.isEmpty {
+            let shortPicked = event.followUp(
+                stage: "\(stage)/short-picked",
+                source: .worker(stage),
+                data: OrderShortPicked(
+                    orderId: task.orderID,
+                    taskId: task.taskID,
+                    locationId: task.locationID,
+                    lines: outcome.short,
+                    occurredAt: event.data.occurredAt
+                ),
+                subject: task.orderID.rawValue,
+                time: event.time
+            )
+            messages.append(try EventMessage.make(shortPicked, topic: KontorTopics.orderShortPicked))
+        }
+        if !outcome.shipped.isEmpty {
+            let shipped = event.followUp(
+                stage: "\(stage)/shipped",
+                source: .worker(stage),
+                data: OrderShipped(
+                    orderId: task.orderID,
+                    taskId: task.taskID,
+                    locationId: task.locationID,
+                    carrier: task.carrier ?? "unknown",
+                    carrierService: task.carrierService,
+                    parcels: task.parcels,
+                    lines: outcome.shipped,
+                    shippedAt: event.data.occurredAt,
+                    complete: try await isComplete(task.orderID, shipped: outcome.orderShipped),
+                    promisedDate: task.task.promisedDate
+                ),
+                subject: task.orderID.rawValue,
+                time: event.time
+            )
+            messages.append(try EventMessage.make(shipped, topic: KontorTopics.orderShipped))
+        }
+        return messages
+    }
+
+    /// Whether every piece of the order has shipped: its lines (from the allocation record, which carries the
+    /// order) against `shipped` per line.
+    private func isComplete(_ orderID: OrderID, shipped: [String: Int]) async throws -> Bool {
+        guard let record = try await store.allocation(orderID: orderID) else {
+            throw StageError.schemaViolation("order \(orderID): no allocation record, so its lines are unknown")
+        }
+        let allocated = try CanonicalJSON.decodeEvent(OrderAllocated.self, from: record.lastEvent)
+        return try OrderDemandLines(allocated.data.order).lines.allSatisfy { line in
+            (shipped[line.lineNumber] ?? 0) >= line.quantity
+        }
+    }
+
+    private static func decode<Payload: KontorEventPayload>(
+        _ payload: Payload.Type,
+        _ message: KafkaConsumerMessage
+    ) throws -> EventEnvelope<Payload> {
+        do {
+            return try CanonicalJSON.decodeEvent(Payload.self, from: message.value)
+        } catch {
+            throw StageError.schemaViolation("not a valid \(Payload.eventType) event: \(error)")
+        }
+    }
+}
