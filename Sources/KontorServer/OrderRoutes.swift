@@ -49,7 +49,8 @@ enum OrderRoutes {
                 body.merge(try await ReturnViews.ofOrder(orderID, store: returns)) { _, new in new }
             }
             if let tracking = api.store as? any TrackingStore {
-                body.merge(try await OrderTrackingView.fields(orderID, store: tracking)) { $1 }
+                let shipments = body["shipments"] as? [[String: Any]] ?? []
+                body.merge(try await OrderTrackingView.fields(orderID, store: tracking, shipments: shipments)) { $1 }
             }
             return OrderViews.response(.ok, body)
         }

@@ -284,21 +284,6 @@ enum OpenAPIDocument {
                   in: path
                   required: true
                   schema: {type: string}
-          /v1/wms/confirmations:
-            post:
-              tags: [ingest]
-              operationId: receiveWarehouseConfirmation
-              summary: A WMS's report on a pick task (picked, packed, shipped, short-picked)
-              description: |
-                The canonical confirmation JSON, or a WMS's own JSON read through a confirmation mapping under
-                `mappings/<name>/confirmation.yaml` (`format` names it; without it, the content decides). Published
-                to `kontor.fulfillment.warehouse-confirmation.v1`; the fulfillment stage applies it once per
-                `confirmationId`. Refused bodies are kept on the quarantine topic (`quarantineId`).
-              parameters:
-                - name: format
-                  in: query
-                  required: false
-                  schema: {type: string, examples: [canonical, wms-shipment-confirmation]}
               requestBody:
                 required: true
                 content:
@@ -319,6 +304,28 @@ enum OpenAPIDocument {
                 "400": {$ref: "#/components/responses/Problem"}
                 "401": {$ref: "#/components/responses/Problem"}
                 "404": {$ref: "#/components/responses/Problem"}
+                "413": {$ref: "#/components/responses/Problem"}
+                "422": {$ref: "#/components/responses/Problem"}
+                "503": {$ref: "#/components/responses/Problem"}
+          /v1/wms/confirmations:
+            post:
+              tags: [ingest]
+              operationId: receiveWarehouseConfirmation
+              summary: A WMS's report on a pick task (picked, packed, shipped, short-picked)
+              description: |
+                The canonical confirmation JSON, or a WMS's own JSON read through a confirmation mapping under
+                `mappings/<name>/confirmation.yaml` (`format` names it; without it, the content decides). Published
+                to `kontor.fulfillment.warehouse-confirmation.v1`; the fulfillment stage applies it once per
+                `confirmationId`. Refused bodies are kept on the quarantine topic (`quarantineId`).
+              parameters:
+                - name: format
+                  in: query
+                  required: false
+                  schema: {type: string, examples: [canonical, wms-shipment-confirmation]}
+              requestBody:
+                required: true
+                content:
+                  application/json:
                     schema: {$ref: "#/components/schemas/WarehouseConfirmation"}
                     example:
                       confirmationId: WMS-MSG-000123
@@ -1255,14 +1262,16 @@ enum OpenAPIDocument {
                     exchangeOf:
                       type: [object, "null"]
                       description: The order and RMA this order replaces in an exchange.
-            Return:
-              type: object
-              required: [rmaNumber, orderId, status, resolution, lines, label, authorizedBy, authorizedAt, updatedAt]
-              properties:
-                rmaNumber: {type: string, pattern: "^RMA-[0-9]{4}-[0-9]{6}$"}
-                orderId: {type: string}
-                status: {type: string, enum: [authorized, received, refunded, exchanged]}
-                resolution: {type: string, enum: [refund, exchange]}
+                    flags:
+                      description: What needs attention (a carrier exception, a delay with its new estimate).
+                      type: array
+                      items:
+                        type: object
+                        required: [flag, detail, at]
+                        properties:
+                          flag: {type: string, enum: [exception, delayed]}
+                          detail: {type: [string, "null"]}
+                          at: {type: string, format: date-time}
             ConfirmedLine:
               type: object
               required: [lineNumber, sku, quantity]
@@ -1279,6 +1288,12 @@ enum OpenAPIDocument {
                 lengthMm: {type: [integer, "null"]}
                 widthMm: {type: [integer, "null"]}
                 heightMm: {type: [integer, "null"]}
+                carrier: {type: string, description: In the order detail, from carrier tracking.}
+                status:
+                  type: [string, "null"]
+                  description: In the order detail, the latest carrier status.
+                  enum: [label-created, in-transit, out-for-delivery, delivered, exception, returned-to-sender, null]
+                lastScan: {type: [object, "null"], description: In the order detail, the latest carrier scan.}
             WarehouseConfirmation:
               type: object
               required: [confirmationId, taskId, orderId, kind, lines, shortLines, parcels, occurredAt]
@@ -1297,10 +1312,15 @@ enum OpenAPIDocument {
                 carrierService: {type: [string, "null"]}
                 occurredAt: {type: string, format: date-time}
             Shipment:
-              description: One pick task of the order, as the warehouse reported it.
+              description: >-
+                One pick task of the order, as the warehouse reported it, with carrier tracking (promised date, when it
+                shipped, each parcel's latest scan). A shipment only a carrier or WMS reported, without a pick task,
+                has no location, status or lines.
               type: object
-              required: [taskId, locationId, method, status, carrier, carrierService, trackingNumbers, parcels, lines]
+              required: [taskId, carrier, carrierService, trackingNumbers, parcels]
               properties:
+                promisedDate: {type: [string, "null"], format: date}
+                shippedAt: {type: [string, "null"], format: date-time}
                 taskId: {type: string}
                 locationId: {type: string}
                 method: {type: string, enum: [ship, pickup]}
@@ -1313,8 +1333,29 @@ enum OpenAPIDocument {
                   type: array
                   items:
                     type: object
-                    required: [lineNumber, sku, quantity, reason]
                     required: [lineNumber, sku, quantity, picked, shipped, short]
+                    properties:
+                      lineNumber: {type: string}
+                      sku: {type: string}
+                      quantity: {type: integer}
+                      picked: {type: integer}
+                      shipped: {type: integer}
+                      short: {type: integer}
+                createdAt: {type: string, format: date-time}
+                updatedAt: {type: string, format: date-time}
+            Return:
+              type: object
+              required: [rmaNumber, orderId, status, resolution, lines, label, authorizedBy, authorizedAt, updatedAt]
+              properties:
+                rmaNumber: {type: string, pattern: "^RMA-[0-9]{4}-[0-9]{6}$"}
+                orderId: {type: string}
+                status: {type: string, enum: [authorized, received, refunded, exchanged]}
+                resolution: {type: string, enum: [refund, exchange]}
+                lines:
+                  type: array
+                  items:
+                    type: object
+                    required: [lineNumber, sku, quantity, reason]
                     properties:
                       lineNumber: {type: string}
                       sku: {type: string}
@@ -1343,11 +1384,6 @@ enum OpenAPIDocument {
                         amount: {type: string}
                         currency: {type: string}
                 exchangeOrderId: {type: [string, "null"]}
-                      picked: {type: integer}
-                      shipped: {type: integer}
-                      short: {type: integer}
-                createdAt: {type: string, format: date-time}
-                updatedAt: {type: string, format: date-time}
             ActionResult:
               type: object
               required: [orderId, status, changed]
