@@ -7,7 +7,7 @@ struct MigrationTests {
     static let allMigrations = [
         "v1-processed-events", "v2-connector-state", "v3-sequences", "v4-catalog-locations-inventory",
         "v5-customers-idempotency", "v6-order-read-model", "v7-order-progress", "v8-allocation",
-        "v9-read-model-allocation", "v10-dead-letters",
+        "v9-read-model-allocation", "v10-dead-letters", "v13-notifications",
     ]
 
     @Test("Migrations run when the store opens and again harmlessly on reopen", arguments: StoreBackend.allCases)

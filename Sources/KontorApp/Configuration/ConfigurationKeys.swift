@@ -188,6 +188,18 @@ public enum ConfigurationKeys {
             $0.allocationPolicyPath = $1
         },
         Key(
+            path: "notifications.file",
+            summary: "Notification worker's settings (default connectors/notifications/notifications.yaml)"
+        ) {
+            $0.notificationsPath = $1
+        },
+        Key(
+            path: "notifications.smtpUrl",
+            summary: "SMTP server for customer e-mail, overriding the file's; empty = off"
+        ) {
+            $0.notificationsSMTPURL = $1
+        },
+        Key(
             path: "pipeline.redriveOnStart",
             summary: "Publish unfinished orders again at startup: embedded, always or never (default embedded)"
         ) {

@@ -1,5 +1,6 @@
 import Foundation
 import KontorKafka
+import KontorNotifications
 import KontorServer
 import KontorStore
 import KontorWorkers
@@ -50,9 +51,14 @@ public struct KontorConfiguration: Sendable {
     /// Workers this process runs when it has the `workers` role.
     public var enabledWorkers: [String] = [
         ValidationHandler.stageName, AllocationHandler.stageName, ProjectionHandler.stageName,
+        NotificationHandler.stageName,
     ]
     /// The allocation worker's routing policy (YAML); a missing file means the built-in defaults.
     public var allocationPolicyPath = "connectors/allocation/routing.yaml"
+    /// The notification worker's settings (YAML): templates, brands, languages, SMTP, webhooks.
+    public var notificationsPath = "connectors/notifications/notifications.yaml"
+    /// Replaces the SMTP URL of ``notificationsPath`` when set; empty turns e-mail off.
+    public var notificationsSMTPURL: String?
     public var retry = RetryPolicy()
     /// Per-stage changes to ``retry`` (`workers.<stage>.retry.*`), by stage name; see ``retryPolicy(stage:)``.
     public var stageRetry: [String: StageRetryOverride] = [:]

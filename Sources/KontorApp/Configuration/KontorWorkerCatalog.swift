@@ -1,4 +1,5 @@
 import KontorModel
+import KontorNotifications
 import KontorStore
 import KontorWorkers
 import Logging
@@ -22,6 +23,9 @@ public enum KontorWorkerCatalog {
         /// False for a stage that only keeps a view (the projection): its backlog is not pipeline load for ingest
         /// backpressure. (It still takes part in the re-drive: an event it has not processed is published again.)
         public var feedsPipeline = true
+        /// False for a side branch whose outputs must not become the orders' progress (see
+        /// ``WorkerConfiguration/recordsProgress``).
+        public var recordsProgress = true
         public var makeHandler: @Sendable (Context) throws -> any StageHandler
     }
 
@@ -44,6 +48,21 @@ public enum KontorWorkerCatalog {
             feedsPipeline: false
         ) {
             ProjectionHandler(store: $0.store)
+        },
+        // Tells customers by e-mail and webhook. A side branch: its outputs only feed the timeline, so neither its
+        // backlog (a slow mail server) nor its outputs count as the orders' progress.
+        Entry(
+            name: NotificationHandler.stageName,
+            inputTopics: NotificationHandler.inputTopics,
+            pipelineStep: 6,
+            feedsPipeline: false,
+            recordsProgress: false
+        ) {
+            NotificationHandler(
+                settings: try NotificationSetup.settings($0.configuration),
+                store: $0.store,
+                logger: $0.logger
+            )
         },
     ]
 

@@ -300,6 +300,23 @@ enum PostgresSchema {
                 """,
             ]
         ),
+        Migration(
+            name: "v13-notifications",
+            statements: [
+                """
+                CREATE TABLE notifications_sent (
+                    notification_id TEXT NOT NULL PRIMARY KEY,
+                    order_id TEXT NOT NULL,
+                    template TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    sent_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX notifications_sent_by_order ON notifications_sent (order_id)",
+            ]
+        ),
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

@@ -12,8 +12,8 @@ public struct ProjectionHandler: StageHandler {
     /// `projection`.
     public static let stageName = "projection"
 
-    /// The topics the stage consumes: every order event topic.
-    public static let inputTopics = KontorTopics.orderEventTopics
+    /// The topics the stage consumes: every order event topic, and the notifications sent (timeline only).
+    public static let inputTopics = KontorTopics.orderEventTopics + [KontorTopics.notificationSent]
 
     public var stage: String { Self.stageName }
     private let projector: OrderProjector
@@ -24,6 +24,10 @@ public struct ProjectionHandler: StageHandler {
     }
 
     public func handle(_ message: KafkaConsumerMessage) async throws -> [KafkaProducerMessage] {
+        if let notification = try NotificationTimeline.event(decoding: message.value) {
+            try await projector.projectNotification(notification)
+            return []
+        }
         try await projector.project(try ProjectedEvent(decoding: message.value))
         return []
     }
