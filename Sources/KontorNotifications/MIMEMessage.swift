@@ -51,7 +51,7 @@ public struct MIMEMessage: Sendable, Hashable {
     /// The message text with CRLF line ends.
     public var rendered: String {
         // Derived from the Message-ID: a boundary that cannot occur in base64 bodies (it contains '=' and '_').
-        let boundary = "=_kontor_" + messageID.filter { $0.isLetter || $0.isNumber }.prefix(24)
+        let boundary = "=_kontor_" + messageID.filter { $0.isLetter || $0.isNumber }.prefix(16)
         var lines: [String] = [
             "From: \(from.header)",
             "To: \(to.map(\.header).joined(separator: ", "))",
@@ -88,10 +88,10 @@ public struct MIMEMessage: Sendable, Hashable {
         if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return text }
         var words: [String] = []
         var chunk: [UInt8] = []
-        // 45 bytes → 60 base64 characters + 12 of `=?UTF-8?B??=` = 72.
+        // 39 bytes → 52 base64 characters + 12 of `=?UTF-8?B??=` = 64: with `Subject: ` in front, under 78.
         for character in text {
             let bytes = Array(String(character).utf8)
-            if chunk.count + bytes.count > 45 {
+            if chunk.count + bytes.count > 39 {
                 words.append("=?UTF-8?B?\(Data(chunk).base64EncodedString())?=")
                 chunk = []
             }

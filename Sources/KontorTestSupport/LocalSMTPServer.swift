@@ -125,8 +125,12 @@ public final class LocalSMTPServer: @unchecked Sendable {  // immutable after in
     }
 
     private static let script = #"""
-        import json, os, sys, time, email, email.policy
+        import json, os, signal, sys, time, email, email.policy
         from aiosmtpd.controller import Controller
+
+        # The test process may start this one with SIGTERM blocked or ignored (inherited); stop() needs it.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
 
         port, folder, refuse_first = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 

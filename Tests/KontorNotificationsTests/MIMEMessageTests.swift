@@ -35,7 +35,7 @@ struct MIMEMessageTests {
         #expect(lines.contains("From: \"Kontor Shop\" <orders@kontor.example>"))
         #expect(lines.contains("To: =?UTF-8?B?QW5uYSBNw7xsbGVy?= <anna.mueller@example.de>"))
         #expect(lines.contains("Reply-To: help@kontor.example"))
-        #expect(lines.contains("Date: Sat, 28 Nov 2026 07:35:00 +0000"))
+        #expect(lines.contains("Date: Sun, 29 Nov 2026 10:15:00 +0000"))
     }
 
     @Test("A non-ASCII subject becomes encoded words that decode to it")
