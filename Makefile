@@ -3,7 +3,7 @@
 #   make test  installs what is missing, builds, and runs the whole test suite
 
 APT_PACKAGES := librdkafka-dev libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config kcat openssh-server \
-	postgresql chromium chromium-driver poppler-utils zbar-tools
+	postgresql chromium chromium-driver poppler-utils zbar-tools python3-aiosmtpd
 PYTHON_PACKAGES := jsonschema selenium
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: C libraries, found through pkg-config.
@@ -116,6 +117,23 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        // Customer notifications: templates, e-mail over SMTP, webhooks (Sources/KontorNotifications/README.md).
+        .target(
+            name: "KontorNotifications",
+            dependencies: [
+                "KontorAllocation",
+                "KontorHTTPClient",
+                "KontorKafka",
+                "KontorModel",
+                "KontorStore",
+                "KontorWorkers",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "KontorServer",
             dependencies: [
@@ -148,6 +166,7 @@ let package = Package(
                 "KontorMapping",
                 "KontorKafka",
                 "KontorModel",
+                "KontorNotifications",
                 "KontorStore",
                 "KontorWorkers",
                 "KontorServer",
@@ -272,6 +291,18 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "KontorNotificationsTests",
+            dependencies: [
+                "KontorAllocation", "KontorHTTPClient", "KontorKafka", "KontorModel", "KontorNotifications",
+                "KontorStore",
+                "KontorTestSupport", "KontorWorkers",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CCurl", "CLibXML2"]),

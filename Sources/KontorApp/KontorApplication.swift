@@ -104,6 +104,7 @@ public struct KontorApplication: Sendable {
                     retry: configuration.retryPolicy(stage: entry.name)
                 )
                 workerConfiguration.pipelineStep = entry.pipelineStep
+                workerConfiguration.recordsProgress = entry.recordsProgress
                 workerConfiguration.consumer = configuration.consumerConfiguration(
                     bootstrapServers: bootstrapServers,
                     groupID: workerConfiguration.groupID

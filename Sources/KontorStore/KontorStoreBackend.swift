@@ -2,7 +2,7 @@
 /// the narrow protocols they use; the application opens one backend with ``openStore(_:)``.
 public protocol KontorStoreBackend: CatalogStore, LocationStore, InventoryStore, CustomerStore, IdempotencyStore,
     OrderReadModelStore, ProcessedEventLog, ConnectorStateStore, OrderProgressStore, AllocationStore,
-    DeadLetterStore, AuditLogStore, FulfillmentStore, TrackingStore, ReturnStore
+    DeadLetterStore, AuditLogStore, FulfillmentStore, TrackingStore, NotificationStore, ReturnStore
 {
     /// The names of the schema migrations applied, in order.
     func appliedMigrationNames() async throws -> [String]

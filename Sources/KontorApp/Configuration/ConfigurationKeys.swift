@@ -200,6 +200,18 @@ public enum ConfigurationKeys {
             $0.shippingDefaultPieceWeightGrams = try int($1, "shipping.defaultPieceWeightGrams", in: 1...1_000_000)
         },
         Key(
+            path: "notifications.file",
+            summary: "Notification worker's settings (default connectors/notifications/notifications.yaml)"
+        ) {
+            $0.notificationsPath = $1
+        },
+        Key(
+            path: "notifications.smtpUrl",
+            summary: "SMTP server for customer e-mail, overriding the file's; empty = off"
+        ) {
+            $0.notificationsSMTPURL = $1
+        },
+        Key(
             path: "pipeline.redriveOnStart",
             summary: "Publish unfinished orders again at startup: embedded, always or never (default embedded)"
         ) {

@@ -1,6 +1,7 @@
 import Foundation
 import KontorConnectors
 import KontorKafka
+import KontorNotifications
 import KontorServer
 import KontorStore
 import KontorWorkers
@@ -54,6 +55,7 @@ public struct KontorConfiguration: Sendable {
         FulfillmentHandler.stageName, WMSPushHandler.stageName,
         ReturnsHandler.stageName,
         TrackingHandler.stageName,
+        NotificationHandler.stageName,
     ]
     /// When delay detection flags an order (`tracking.delay.*`).
     public var delayRules = DelayRules()
@@ -66,6 +68,10 @@ public struct KontorConfiguration: Sendable {
     /// Grams per piece for carrier selection when the catalog has no weight for a SKU
     /// (`shipping.defaultPieceWeightGrams`).
     public var shippingDefaultPieceWeightGrams = 500
+    /// The notification worker's settings (YAML): templates, brands, languages, SMTP, webhooks.
+    public var notificationsPath = "connectors/notifications/notifications.yaml"
+    /// Replaces the SMTP URL of ``notificationsPath`` when set; empty turns e-mail off.
+    public var notificationsSMTPURL: String?
     public var retry = RetryPolicy()
     /// Per-stage changes to ``retry`` (`workers.<stage>.retry.*`), by stage name; see ``retryPolicy(stage:)``.
     public var stageRetry: [String: StageRetryOverride] = [:]

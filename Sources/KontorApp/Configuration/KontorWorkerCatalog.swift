@@ -1,5 +1,6 @@
 import KontorConnectors
 import KontorModel
+import KontorNotifications
 import KontorStore
 import KontorWorkers
 import Logging
@@ -25,6 +26,10 @@ public enum KontorWorkerCatalog {
         public var feedsPipeline = true
         /// False when the configuration gives the stage nothing to do (e.g. no WMS configured): it is not started.
         public var isNeeded: @Sendable (KontorConfiguration) -> Bool = { _ in true }
+
+        /// False for a side branch whose outputs must not become the orders' progress (see
+        /// ``WorkerConfiguration/recordsProgress``).
+        public var recordsProgress = true
         public var makeHandler: @Sendable (Context) throws -> any StageHandler
     }
 
@@ -69,6 +74,21 @@ public enum KontorWorkerCatalog {
         },
         Entry(name: ReturnsHandler.stageName, inputTopics: ReturnsHandler.inputTopics, pipelineStep: 5) {
             ReturnsHandler(store: $0.store)
+        },
+        // Tells customers by e-mail and webhook. A side branch: its outputs only feed the timeline, so neither its
+        // backlog (a slow mail server) nor its outputs count as the orders' progress.
+        Entry(
+            name: NotificationHandler.stageName,
+            inputTopics: NotificationHandler.inputTopics,
+            pipelineStep: 6,
+            feedsPipeline: false,
+            recordsProgress: false
+        ) {
+            NotificationHandler(
+                settings: try NotificationSetup.settings($0.configuration),
+                store: $0.store,
+                logger: $0.logger
+            )
         },
     ]
 

@@ -302,6 +302,23 @@ enum PostgresSchema {
         ),
         fulfillment,
         Migration(name: "v12-tracking", statements: TrackingSchema.postgres),
+        Migration(
+            name: "v13-notifications",
+            statements: [
+                """
+                CREATE TABLE notifications_sent (
+                    notification_id TEXT NOT NULL PRIMARY KEY,
+                    order_id TEXT NOT NULL,
+                    template TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    sent_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX notifications_sent_by_order ON notifications_sent (order_id)",
+            ]
+        ),
         PostgresReturnSchema.migration,
     ]
 

@@ -232,6 +232,22 @@ enum SQLiteSchema {
         migrator.registerMigration("v12-tracking") { db in
             try db.execute(sql: TrackingSchema.sqlite)
         }
+        migrator.registerMigration("v13-notifications") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS notifications_sent (
+                        notification_id TEXT NOT NULL PRIMARY KEY,
+                        order_id TEXT NOT NULL,
+                        template TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        recipient TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        sent_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX IF NOT EXISTS notifications_sent_by_order ON notifications_sent (order_id);
+                    """
+            )
+        }
         SQLiteReturnSchema.register(in: &migrator)
     }
 }

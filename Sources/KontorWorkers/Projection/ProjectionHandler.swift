@@ -13,11 +13,11 @@ public struct ProjectionHandler: StageHandler {
     public static let stageName = "projection"
 
     /// The topics the stage consumes: every order event topic, pick tasks, short picks, shipments, carrier scans,
-    /// delays and returns.
+    /// delays, returns and the notifications sent (timeline only).
     public static let inputTopics =
         KontorTopics.orderEventTopics + [
             KontorTopics.pickTask, KontorTopics.orderShortPicked, KontorTopics.orderShipped, KontorTopics.orderTracked,
-            KontorTopics.orderDelayed,
+            KontorTopics.orderDelayed, KontorTopics.notificationSent,
         ] + ProjectedEvent.returnTopics
 
     public var stage: String { Self.stageName }
@@ -29,6 +29,10 @@ public struct ProjectionHandler: StageHandler {
     }
 
     public func handle(_ message: KafkaConsumerMessage) async throws -> [KafkaProducerMessage] {
+        if let notification = try NotificationTimeline.event(decoding: message.value) {
+            try await projector.projectNotification(notification)
+            return []
+        }
         try await projector.project(try ProjectedEvent(decoding: message.value))
         return []
     }

@@ -14,6 +14,10 @@ public struct WorkerConfiguration: Sendable {
     /// as the orders' progress: a later step replaces an earlier one, never the reverse. Stages further down a path
     /// of the pipeline need higher numbers.
     public var pipelineStep = 1
+    /// Whether the stage's outputs (and dead letters) are recorded as the orders' progress. False for a side branch
+    /// such as the notification stage: it consumes events other stages still have to act on, so its outputs must not
+    /// replace them as the event `kontor run` publishes again after the embedded cluster lost them.
+    public var recordsProgress = true
 
     public init(
         stage: String,

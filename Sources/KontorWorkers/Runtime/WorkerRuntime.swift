@@ -157,7 +157,8 @@ public final class WorkerRuntime: Service, Sendable {
     }
 
     private func progressEvent(for output: KafkaProducerMessage, cause: KafkaConsumerMessage) -> ProgressEvent? {
-        PipelineProgress.event(for: output, stage: handler.stage, step: configuration.pipelineStep, cause: cause)
+        guard configuration.recordsProgress else { return nil }
+        return PipelineProgress.event(for: output, stage: handler.stage, step: configuration.pipelineStep, cause: cause)
     }
 
     private func processedEvents(stage: String, _ ids: [String]) async throws -> Set<String> {
