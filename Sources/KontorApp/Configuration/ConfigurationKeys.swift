@@ -20,11 +20,12 @@ public enum ConfigurationKeys {
         let summary: String
         let apply: @Sendable (inout KontorConfiguration, String) throws -> Void
 
-        /// `kafka.embeddedBrokers` → `KONTOR_KAFKA_EMBEDDED_BROKERS`.
+        /// `kafka.embeddedBrokers` → `KONTOR_KAFKA_EMBEDDED_BROKERS`; a hyphen (`workers.wms-push.…`) becomes `_` too, so
+        /// a shell can set it.
         var environmentVariable: String {
             var name = "KONTOR_"
             for character in path {
-                if character == "." {
+                if character == "." || character == "-" {
                     name.append("_")
                 } else if character.isUppercase {
                     name.append("_")
