@@ -167,6 +167,7 @@ let package = Package(
                 "KontorKafka",
                 "KontorModel",
                 "KontorNotifications",
+                "KontorShipping",
                 "KontorStore",
                 "KontorWorkers",
                 "KontorServer",
@@ -270,6 +271,11 @@ let package = Package(
             dependencies: [
                 "KontorAllocation",
                 "KontorWorkers",
+                // Carrier selection and label booking as `kontor run` wires them, against a local carrier API.
+                "KontorApp", "KontorShipping", "KontorTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),

@@ -181,6 +181,7 @@ public struct KontorApplication: Sendable {
                     activity: .shared
                 ),
                 returns: ReturnAPI(store: store, producer: producer, policy: configuration.returns, logger: logger),
+                shipments: StoreShipmentDocuments(store: store),
                 tracking: TrackingIngest(
                     catalog: try MappingCatalog(directory: configuration.mappingsDirectory),
                     producer: producer,

@@ -1,7 +1,7 @@
 /// Payload of ``FulfillmentEventType/pickTask`` on ``KontorTopics/pickTask``: what one warehouse or store must pick,
 /// pack and ship for one order — the message a WMS consumes. A re-allocation that reserves more units creates another
 /// task for the new units only. JSON: `{taskId, orderId, orderNumber, channel, locationId, method, lines, shipTo,
-/// serviceLevel, promisedDate, carrier, carrierService, createdAt}`.
+/// serviceLevel, promisedDate, carrier, carrierService, createdAt, carrierSelection}`.
 public struct PickTask: KontorEventPayload {
     /// `com.kontor.fulfillment.pick-task.v1`.
     public static let eventType = FulfillmentEventType.pickTask
@@ -46,6 +46,9 @@ public struct PickTask: KontorEventPayload {
     /// When the task was made.
     public var createdAt: Timestamp
 
+    /// Why Kontor chose ``carrierService`` (absent when the warehouse chooses the carrier).
+    public var carrierSelection: CarrierSelectionNote?
+
     /// Creates a pick task.
     public init(
         taskId: String,
@@ -60,7 +63,8 @@ public struct PickTask: KontorEventPayload {
         promisedDate: KontorDate? = nil,
         carrier: String? = nil,
         carrierService: String? = nil,
-        createdAt: Timestamp
+        createdAt: Timestamp,
+        carrierSelection: CarrierSelectionNote? = nil
     ) {
         self.taskId = taskId
         self.orderId = orderId
@@ -75,6 +79,7 @@ public struct PickTask: KontorEventPayload {
         self.carrier = carrier
         self.carrierService = carrierService
         self.createdAt = createdAt
+        self.carrierSelection = carrierSelection
     }
 }
 

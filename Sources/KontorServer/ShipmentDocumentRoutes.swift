@@ -6,7 +6,8 @@ import KontorShipping
 
 /// A shipment's printable documents, read scope:
 /// - `GET /v1/shipments/{taskId}/packing-slip`: HTML, or PDF with `Accept: application/pdf`; `.pdf` always PDF.
-/// - `GET /v1/shipments/{taskId}/label`: ZPL, or PDF with `Accept: application/pdf`; `.pdf` always PDF.
+/// - `GET /v1/shipments/{taskId}/label`: ZPL, or PDF with `Accept: application/pdf`; `.pdf` always PDF. The
+///   carrier's own label when Kontor booked it in that format, else rendered by ``ShippingLabel``.
 /// 404 for an unknown task; 409 when the label cannot be printed yet (no tracking number).
 enum ShipmentDocumentRoutes {
     static func add(_ source: any ShipmentDocumentSource, to router: Router<BasicRequestContext>) {
@@ -53,6 +54,11 @@ enum ShipmentDocumentRoutes {
         }
         let label = ShippingLabel(document)
         let name = "label-\(document.task.taskId)"
+        if let booked = document.carrierLabel(in: pdf ? .pdf : .zpl) {
+            return pdf
+                ? respond(booked, contentType: "application/pdf", filename: "\(name).pdf")
+                : respond(booked, contentType: "application/zpl; charset=utf-8", filename: "\(name).zpl")
+        }
         do {
             if pdf {
                 return respond(try label.pdf(), contentType: "application/pdf", filename: "\(name).pdf")
@@ -80,11 +86,11 @@ enum ShipmentDocumentRoutes {
         ).response
     }
 
-    private static func wantsPDF(_ request: Request) -> Bool {
+    static func wantsPDF(_ request: Request) -> Bool {
         request.headers[.accept]?.lowercased().contains("application/pdf") == true
     }
 
-    private static func respond(_ bytes: [UInt8], contentType: String, filename: String?) -> Response {
+    static func respond(_ bytes: [UInt8], contentType: String, filename: String?) -> Response {
         var headers: HTTPFields = [.contentType: contentType]
         if let filename {
             headers[.contentDisposition] = "inline; filename=\"\(filename)\""

@@ -2,7 +2,8 @@
 /// the narrow protocols they use; the application opens one backend with ``openStore(_:)``.
 public protocol KontorStoreBackend: CatalogStore, LocationStore, InventoryStore, CustomerStore, IdempotencyStore,
     OrderReadModelStore, ProcessedEventLog, ConnectorStateStore, OrderProgressStore, AllocationStore,
-    DeadLetterStore, AuditLogStore, FulfillmentStore, TrackingStore, NotificationStore, ReturnStore
+    DeadLetterStore, AuditLogStore, FulfillmentStore, TrackingStore, NotificationStore, ReturnStore,
+    ShipmentLabelStore
 {
     /// The names of the schema migrations applied, in order.
     func appliedMigrationNames() async throws -> [String]

@@ -32,6 +32,11 @@ struct FulfillmentEndToEndTests {
         #expect(lines.map { $0["sku"] as? String } == ["PT-DRL-18V-055"])
         #expect(lines.map { $0["quantity"] as? Int } == [2])
         #expect(lines.map { $0["gtin"] as? String } == ["4062249010000"])
+        // Carrier selection over connectors/carriers/rates.yaml: 2 × 1650 g to München, DHL Paket is the cheapest.
+        #expect(task["carrier"] as? String == "dhl")
+        #expect(task["carrierService"] as? String == "dhl-paket")
+        let selection = task["carrierSelection"] as? [String: Any]
+        #expect((selection?["summary"] as? String)?.hasPrefix("dhl/dhl-paket: cheapest") == true)
 
         // The projection puts the task on the order: picking.
         let picking = try await Self.waitForOrder(base, orderID) { $0["status"] as? String == "picking" }
@@ -66,6 +71,14 @@ struct FulfillmentEndToEndTests {
         #expect(shipments.first?["carrier"] as? String == "dhl")
         #expect(shipments.first?["trackingNumbers"] as? [String] == ["JJD000390007827364"])
 
+        // The packing slip of the real task, as PDF, read back with poppler's pdftotext.
+        let slip = try await HTTPClient.request("GET", "\(base)/v1/shipments/\(taskID)/packing-slip.pdf")
+        #expect(slip.status == 200)
+        #expect(slip.headers["content-type"] == "application/pdf")
+        let text = try Self.pdfText(slip.body)
+        #expect(text.contains("FULFIL-E2E-1"), "\(text)")
+        #expect(text.contains("JJD000390007827364"))
+
         // The units left Leipzig: on hand down by 2, nothing reserved for the order any more.
         let inventory = try await HTTPClient.request("GET", "\(base)/v1/inventory/PT-DRL-18V-055")
         let leipzig = (inventory.json["locations"] as? [[String: Any]] ?? []).first {
@@ -75,6 +88,22 @@ struct FulfillmentEndToEndTests {
         #expect(leipzig?["reserved"] as? Int == 0)
 
         #expect(try await kontor.terminate() == 0)
+    }
+
+    /// The text of a PDF, by `pdftotext` (poppler-utils).
+    static func pdfText(_ pdf: Data) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kontor-e2e-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("document.pdf")
+        let output = directory.appendingPathComponent("document.txt")
+        try pdf.write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = [input.path, output.path]
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: try Data(contentsOf: output), as: UTF8.self)
     }
 
     /// The order detail once `condition` holds (or the last one read after 30 s).

@@ -111,6 +111,20 @@ struct AccessControlTests {
                 status: 404
             ),
             RouteCase(
+                method: "GET",
+                template: "/v1/returns/{rma}/label",
+                access: .scope(.read),
+                path: "/v1/returns/RMA-2026-999999/label",
+                status: 404
+            ),
+            RouteCase(
+                method: "GET",
+                template: "/v1/returns/{rma}/label.pdf",
+                access: .scope(.read),
+                path: "/v1/returns/RMA-2026-999999/label.pdf",
+                status: 404
+            ),
+            RouteCase(
                 method: "POST",
                 template: "/v1/returns/{rma}/receipt",
                 access: .scope(.ingest),

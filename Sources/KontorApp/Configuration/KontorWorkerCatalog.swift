@@ -57,7 +57,9 @@ public enum KontorWorkerCatalog {
             ProjectionHandler(store: $0.store)
         },
         Entry(name: FulfillmentHandler.stageName, inputTopics: FulfillmentHandler.inputTopics, pipelineStep: 3) {
-            FulfillmentHandler(store: $0.store)
+            // Carrier selection and label booking from the rate table (shipping.rates), when there is one.
+            let shipping = try ShippingSetup.make(store: $0.store, configuration: $0.configuration)
+            return FulfillmentHandler(store: $0.store, carriers: shipping.carriers, labels: shipping.labels)
         },
         // Produces nothing; started only when a WMS is configured under connectors/wms/ (else the pick-task topic is
         // the WMS interface).

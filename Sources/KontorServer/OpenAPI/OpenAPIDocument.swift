@@ -586,6 +586,38 @@ enum OpenAPIDocument {
                                           condition: {type: string, enum: [resalable, damaged, defective]}
                                           restocked: {type: boolean}
                 "404": {$ref: "#/components/responses/Problem"}
+          /v1/returns/{rma}/label:
+            get:
+              tags: [returns]
+              operationId: getReturnLabel
+              summary: The return label of an RMA
+              description: >-
+                ZPL for 203 dpi printers (4 x 6 in, Code 128 of the return tracking number), from the customer to the
+                return location; PDF with `Accept: application/pdf`. 409 when the RMA has no return location.
+              parameters:
+                - {$ref: "#/components/parameters/RMANumber"}
+              responses:
+                "200":
+                  description: The label.
+                  content:
+                    application/zpl: {schema: {type: string}}
+                    application/pdf: {schema: {type: string, format: binary}}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
+          /v1/returns/{rma}/label.pdf:
+            get:
+              tags: [returns]
+              operationId: getReturnLabelPDF
+              summary: The return label of an RMA as PDF
+              parameters:
+                - {$ref: "#/components/parameters/RMANumber"}
+              responses:
+                "200":
+                  description: One 4 x 6 in page.
+                  content:
+                    application/pdf: {schema: {type: string, format: binary}}
+                "404": {$ref: "#/components/responses/Problem"}
+                "409": {$ref: "#/components/responses/Problem"}
           /v1/returns/{rma}/receipt:
             post:
               tags: [returns]

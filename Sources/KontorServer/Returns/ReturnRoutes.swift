@@ -7,6 +7,7 @@ import KontorStore
 /// - `POST /v1/orders/{id}/returns` (`operate`): create an RMA (see ``ReturnAuthorization``).
 /// - `GET /v1/returns?orderId=&status=&limit=`: RMAs, newest first.
 /// - `GET /v1/returns/{rma}`: one RMA with its label data and receipts.
+/// - `GET /v1/returns/{rma}/label` (`.pdf`): the return label (see ``ReturnLabelRoutes``).
 /// - `POST /v1/returns/{rma}/receipt` (`ingest`, for a WMS): returned goods arrived (see ``ReturnReceiptIntake``).
 /// - `GET /v1/quarantine?locationId=`: damaged and defective returns kept out of sellable stock.
 enum ReturnRoutes {
@@ -19,6 +20,7 @@ enum ReturnRoutes {
     static func add(_ api: ReturnAPI, to router: Router<BasicRequestContext>) {
         let authorization = ReturnAuthorization(api: api)
         let intake = ReturnReceiptIntake(api: api)
+        ReturnLabelRoutes.add(api, to: router)
         router.post("/v1/orders/:id/returns") { request, context in
             let orderID = OrderID(context.parameters.get("id") ?? "")
             let example =

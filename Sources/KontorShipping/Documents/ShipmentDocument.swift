@@ -17,19 +17,35 @@ public struct ShipmentDocument: Sendable, Hashable {
     /// The carrier's service, when it differs from (or is missing on) the task.
     public var carrierService: String?
 
+    /// The labels the carrier booked, as it sent them; the label route serves these when they are in the format
+    /// asked for, and renders ``ShippingLabel`` from the tracking numbers otherwise.
+    public var bookedLabels: BookedLabels?
+
     /// A shipment's documents input.
     public init(
         task: PickTask,
         parcels: [Parcel] = [],
         shipFrom: Address? = nil,
         carrier: String? = nil,
-        carrierService: String? = nil
+        carrierService: String? = nil,
+        bookedLabels: BookedLabels? = nil
     ) {
         self.task = task
         self.parcels = parcels
         self.shipFrom = shipFrom
         self.carrier = carrier
         self.carrierService = carrierService
+        self.bookedLabels = bookedLabels
+    }
+
+    /// The carrier's own labels in `format`, ready to serve: ZPL labels one after the other (a printer takes them
+    /// in sequence), a PDF only for a single parcel (PDFs cannot simply be joined). Nil when there are none.
+    public func carrierLabel(in format: LabelFormat) -> [UInt8]? {
+        guard let bookedLabels, bookedLabels.format == format, !bookedLabels.parcels.isEmpty else { return nil }
+        switch format {
+        case .zpl: return bookedLabels.parcels.flatMap(\.label)
+        case .pdf: return bookedLabels.parcels.count == 1 ? bookedLabels.parcels[0].label : nil
+        }
     }
 
     /// The carrier for the label: ``carrier``, else the task's.

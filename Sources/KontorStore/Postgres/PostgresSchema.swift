@@ -320,6 +320,7 @@ enum PostgresSchema {
             ]
         ),
         PostgresReturnSchema.migration,
+        shipping,
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

@@ -249,5 +249,6 @@ enum SQLiteSchema {
             )
         }
         SQLiteReturnSchema.register(in: &migrator)
+        registerShipping(in: &migrator)
     }
 }

@@ -90,7 +90,9 @@ enum FulfillmentRules {
                 )
             }
         }
-        if !confirmation.parcels.isEmpty { updated.parcels = confirmation.parcels }
+        if !confirmation.parcels.isEmpty {
+            updated.parcels = keepingTrackingNumbers(confirmation.parcels, from: task.parcels)
+        }
         if let carrier = confirmation.carrier { updated.carrier = carrier }
         if let service = confirmation.carrierService { updated.carrierService = service }
         updated.status = status(of: updated, after: confirmation.kind)
@@ -152,6 +154,19 @@ enum FulfillmentRules {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// `reported` with the tracking numbers of `known` where a reported parcel has none (a `shipped` confirmation
+    /// may leave out the numbers of labels Kontor booked): the known parcel with the same parcel id, else the one at
+    /// the same position.
+    static func keepingTrackingNumbers(_ reported: [Parcel], from known: [Parcel]) -> [Parcel] {
+        reported.enumerated().map { index, parcel in
+            guard parcel.trackingNumber == nil else { return parcel }
+            var kept = parcel
+            let sameID = parcel.parcelId.flatMap { id in known.first { $0.parcelId == id } }
+            kept.trackingNumber = (sameID ?? (index < known.count ? known[index] : nil))?.trackingNumber
+            return kept
+        }
     }
 
     /// Reads JSON written by ``encode(_:)``.

@@ -8,10 +8,14 @@ public struct CarrierChoice: Sendable, Hashable {
     /// The carrier's service (product), e.g. `dhl-paket`.
     public var service: String?
 
+    /// Why this service, kept on the task (``PickTask/carrierSelection``).
+    public var selection: CarrierSelectionNote?
+
     /// Creates a choice.
-    public init(carrier: String, service: String? = nil) {
+    public init(carrier: String, service: String? = nil, selection: CarrierSelectionNote? = nil) {
         self.carrier = carrier
         self.service = service
+        self.selection = selection
     }
 }
 

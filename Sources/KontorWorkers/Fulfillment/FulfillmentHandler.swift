@@ -15,19 +15,27 @@ public struct FulfillmentHandler: StageHandler {
     public static let inputTopics = [KontorTopics.orderAllocated, KontorTopics.warehouseConfirmation]
 
     /// The store the stage works with.
-    public typealias Store = FulfillmentStore & InventoryStore & CatalogStore & AllocationStore
+    public typealias Store = FulfillmentStore & InventoryStore & CatalogStore & AllocationStore & ShipmentLabelStore
 
     public var stage: String { Self.stageName }
     private let store: any Store
     private let carriers: (any CarrierChoosing)?
+    private let labels: (any ShipmentLabelBooking)?
 
     /// Creates the handler.
     /// - Parameters:
-    ///   - store: Pick tasks, reservations, the catalog (GTINs, descriptions) and allocation records (the order).
+    ///   - store: Pick tasks, reservations, the catalog (GTINs, descriptions), allocation records (the order) and
+    ///     booked labels.
     ///   - carriers: Chooses a carrier for each new task; nil leaves the choice to the warehouse.
-    public init(store: any Store, carriers: (any CarrierChoosing)? = nil) {
+    ///   - labels: Books labels when a task is packed (for services Kontor prints labels for); nil books none.
+    public init(
+        store: any Store,
+        carriers: (any CarrierChoosing)? = nil,
+        labels: (any ShipmentLabelBooking)? = nil
+    ) {
         self.store = store
         self.carriers = carriers
+        self.labels = labels
     }
 
     public func handle(_ message: KafkaConsumerMessage) async throws -> [KafkaProducerMessage] {
@@ -103,6 +111,7 @@ public struct FulfillmentHandler: StageHandler {
             if let choice = try await carriers?.chooseCarrier(for: task, of: order) {
                 task.carrier = choice.carrier
                 task.carrierService = choice.service
+                task.carrierSelection = choice.selection
             }
             records.append(
                 PickTaskRecord(
@@ -152,7 +161,10 @@ public struct FulfillmentHandler: StageHandler {
                 throw error
             }
         }
-        let task = outcome.task
+        var task = outcome.task
+        if event.data.kind == .packed {
+            task = try await bookLabels(for: task)
+        }
         var messages: [KafkaProducerMessage] = []
         if !outcome.short.isEmpty {
             let shortPicked = event.followUp(
@@ -192,6 +204,24 @@ public struct FulfillmentHandler: StageHandler {
             messages.append(try EventMessage.make(shipped, topic: KontorTopics.orderShipped))
         }
         return messages
+    }
+
+    /// Books labels for a packed task whose parcels have no tracking numbers, once: labels kept already (a
+    /// redelivered confirmation, a retry after the booking) are not booked again. Returns the task with the tracking
+    /// numbers.
+    private func bookLabels(for task: PickTaskRecord) async throws -> PickTaskRecord {
+        guard let labels, task.status == .packed,
+            task.parcels.isEmpty || task.parcels.contains(where: { $0.trackingNumber == nil })
+        else { return task }
+        var current = try await store.pickTask(id: task.taskID) ?? task
+        if current.status == .packed, try await store.shipmentLabels(taskID: task.taskID) == nil,
+            current.parcels.isEmpty || current.parcels.contains(where: { $0.trackingNumber == nil }),
+            let booked = try await labels.bookLabels(for: current)
+        {
+            let kept = try await store.saveShipmentLabels(booked)
+            current.parcels = kept.applied(to: current.parcels)
+        }
+        return current
     }
 
     /// Whether every piece of the order has shipped: its lines (from the allocation record, which carries the

@@ -20,6 +20,7 @@ extension ProjectedEvent {
             details.lines = data.lines.map {
                 ConfirmedLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.quantity)
             }
+            details.carrierSelection = data.carrierSelection
         }
     }
 }

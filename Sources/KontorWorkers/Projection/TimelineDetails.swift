@@ -59,6 +59,9 @@ public struct TimelineDetails: Sendable, Hashable, Codable {
     /// A delay: cause, promised and new estimated date.
     public var delay: OrderDelayed?
 
+    /// Why a pick task got its carrier service: price, estimated delivery, why the other services lost.
+    public var carrierSelection: CarrierSelectionNote?
+
     /// Creates details; every field is optional.
     public init(
         warnings: [ValidationReason]? = nil,
