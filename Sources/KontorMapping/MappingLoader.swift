@@ -106,26 +106,7 @@ struct MappingFileParser {
         guard let channel = channelEntry.value.string, !channel.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw error("channel must be a non-empty string", channelEntry.value.line)
         }
-        var summary = ""
-        if let description = entry("description") {
-            guard let text = description.value.string else {
-                throw error("description must be text", description.value.line)
-            }
-            summary = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-
-        if let namespacesEntry = entry("namespaces") {
-            guard format == .xml else { throw error("namespaces: is only for format: xml", namespacesEntry.keyLine) }
-            namespaces = try parseNamespaces(namespacesEntry.value)
-        }
-        var csv = CSVOptions()
-        if let csvEntry = entry("csv") {
-            guard format == .csv else { throw error("csv: is only for format: csv", csvEntry.keyLine) }
-            csv = try parseCSVOptions(csvEntry.value)
-        }
-        if let tablesEntry = entry("tables") {
-            tables = try parseTables(tablesEntry.value)
-        }
+        let (summary, csv) = try parseSharedKeys(entries)
         var orders = OrdersSelection.whole
         if let ordersEntry = entry("orders") {
             orders = try parseOrders(ordersEntry.value)
@@ -252,6 +233,36 @@ struct MappingFileParser {
             )
         }
         return result
+    }
+
+    /// The keys order and tracking mappings share: `description:` (returned as the summary), `namespaces:` (XML),
+    /// `csv:` (CSV options, returned) and `tables:`.
+    mutating func parseSharedKeys(
+        _ entries: [(key: String, keyLine: Int, value: YAMLTree)]
+    ) throws(MappingError) -> (summary: String, csv: CSVOptions) {
+        func entry(_ key: String) -> (keyLine: Int, value: YAMLTree)? {
+            entries.first { $0.key == key }.map { ($0.keyLine, $0.value) }
+        }
+        var summary = ""
+        if let description = entry("description") {
+            guard let text = description.value.string else {
+                throw error("description must be text", description.value.line)
+            }
+            summary = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if let namespacesEntry = entry("namespaces") {
+            guard format == .xml else { throw error("namespaces: is only for format: xml", namespacesEntry.keyLine) }
+            namespaces = try parseNamespaces(namespacesEntry.value)
+        }
+        var csv = CSVOptions()
+        if let csvEntry = entry("csv") {
+            guard format == .csv else { throw error("csv: is only for format: csv", csvEntry.keyLine) }
+            csv = try parseCSVOptions(csvEntry.value)
+        }
+        if let tablesEntry = entry("tables") {
+            tables = try parseTables(tablesEntry.value)
+        }
+        return (summary, csv)
     }
 
     func parseOrders(_ node: YAMLTree) throws(MappingError) -> OrdersSelection {

@@ -24,25 +24,7 @@ extension MappingFileParser {
         guard [SourceFormat.json, .xml, .csv].contains(format) else {
             throw error("a tracking mapping reads json, xml or csv", entry("format")?.value.line)
         }
-        var summary = ""
-        if let description = entry("description") {
-            guard let text = description.value.string else {
-                throw error("description must be text", description.value.line)
-            }
-            summary = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        if let namespacesEntry = entry("namespaces") {
-            guard format == .xml else { throw error("namespaces: is only for format: xml", namespacesEntry.keyLine) }
-            namespaces = try parseNamespaces(namespacesEntry.value)
-        }
-        var csv = CSVOptions()
-        if let csvEntry = entry("csv") {
-            guard format == .csv else { throw error("csv: is only for format: csv", csvEntry.keyLine) }
-            csv = try parseCSVOptions(csvEntry.value)
-        }
-        if let tablesEntry = entry("tables") {
-            tables = try parseTables(tablesEntry.value)
-        }
+        let (summary, csv) = try parseSharedKeys(entries)
         var shipments = OrdersSelection.whole
         if let shipmentsEntry = entry("shipments") {
             if case .sequence(let items, _) = shipmentsEntry.value, format != .csv {

@@ -58,33 +58,11 @@ enum WebhookRoutes {
         case .duplicate(let deliveryID):
             return KontorRouter.jsonResponse(.ok, ["status": "duplicate", "deliveryId": deliveryID])
         case .unauthorized(let reason):
-            return ProblemDetails(
-                type: ProblemDetails.Types.badSignature,
-                title: "Signature check failed",
-                status: 401,
-                detail: reason,
-                instance: instance
-            ).response
+            return IngestRefusals.badSignature(reason, instance: instance).response
         case .invalid(let error, let quarantineID):
-            let malformed = error.kind == .malformedInput
-            return ProblemDetails(
-                type: malformed ? ProblemDetails.Types.malformedPayload : ProblemDetails.Types.unmappable,
-                title: malformed ? "Malformed payload" : "Payload cannot be mapped",
-                status: malformed ? 400 : 422,
-                detail: error.description,
-                instance: instance,
-                field: error.field ?? error.canonicalField,
-                quarantineId: quarantineID
-            ).response
+            return IngestRefusals.invalid(error, quarantineID: quarantineID, instance: instance).response
         case .unavailable(let reason):
-            return ProblemDetails(
-                type: ProblemDetails.Types.unavailable,
-                title: "Broker unavailable",
-                status: 503,
-                detail: reason,
-                instance: instance,
-                retryAfter: configuration.retryAfterSeconds
-            ).response
+            return IngestRefusals.brokerUnavailable(reason, instance: instance, configuration: configuration).response
         }
     }
 }
