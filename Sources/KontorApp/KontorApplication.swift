@@ -180,7 +180,13 @@ public struct KontorApplication: Sendable {
                     },
                     activity: .shared
                 ),
-                returns: ReturnAPI(store: store, producer: producer, policy: configuration.returns, logger: logger),
+                returns: ReturnAPI(
+                    store: store,
+                    producer: producer,
+                    policy: configuration.returns,
+                    logger: logger,
+                    quarantine: QuarantineWriter(producer: producer, logger: logger)
+                ),
                 shipments: StoreShipmentDocuments(store: store),
                 tracking: TrackingIngest(
                     catalog: try MappingCatalog(directory: configuration.mappingsDirectory),

@@ -1,4 +1,5 @@
 import Foundation
+import KontorKafka
 import KontorModel
 import KontorServer
 import KontorStore
@@ -203,11 +204,29 @@ struct ReturnRoutesTests {
                     "lines[0].lineNumber"
                 ),
             ]
+            // Every refused receipt is kept, raw, on the quarantine topic: the goods it reports are not lost.
+            var kept: [String: String] = [:]
             for (body, status, field) in cases {
                 let reply = try await Self.post(url, body)
                 #expect(reply.status == status, "\(body): \(reply.text)")
                 #expect(reply.json["field"] as? String == field, "\(body): \(reply.text)")
+                let quarantineID = try #require(reply.json["quarantineId"] as? String, "\(reply.text)")
+                kept[quarantineID] = body
             }
+            let malformed = try await Self.post(url, "{not json")
+            #expect(malformed.status == 400)
+            kept[try #require(malformed.json["quarantineId"] as? String)] = "{not json"
+            let records = try await WMSConfirmationRoutesTests.read(
+                fixture,
+                topic: KontorTopics.ingestQuarantine,
+                count: kept.count
+            )
+            let stored = Dictionary(
+                records.map {
+                    (String(decoding: $0.key ?? [], as: UTF8.self), String(decoding: $0.value, as: UTF8.self))
+                }
+            ) { first, _ in first }
+            for (id, body) in kept { #expect(stored[id] == body, "quarantine record \(id)") }
             let good = #"{"locationId":"WH1","lines":[{"lineNumber":"1","quantity":1,"condition":"damaged"}]}"#
             let accepted = try await Self.post(url, good, key: "wms-1")
             #expect(accepted.status == 202, "\(accepted.text)")

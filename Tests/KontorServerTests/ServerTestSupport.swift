@@ -104,7 +104,7 @@ struct ServerFixture: Sendable {
                 activity: Self.connectorActivity,
                 streamInterval: .milliseconds(50)
             ),
-            returns: ReturnAPI(store: store, producer: producer, logger: Self.logger),
+            returns: ReturnAPI(store: store, producer: producer, logger: Self.logger, quarantine: quarantine),
             shipments: InMemoryShipmentDocuments.sample,
             tracking: TrackingIngest(
                 catalog: try MappingCatalog(directory: Self.repositoryRoot.appendingPathComponent("mappings").path),

@@ -1,3 +1,4 @@
+import KontorConnectors
 import KontorKafka
 import KontorStore
 import Logging
@@ -9,18 +10,22 @@ public struct ReturnAPI: Sendable {
     public var producer: KafkaProducer
     public var policy: ReturnPolicy
     public var logger: Logger
+    /// Where refused return receipts are kept, raw, for ops to fix and post again; nil keeps none.
+    public var quarantine: QuarantineWriter?
 
     /// Creates the dependencies of the returns routes.
     public init(
         store: any ReturnStore & OrderReadModelStore & OrderProgressStore & IdempotencyStore & LocationStore,
         producer: KafkaProducer,
         policy: ReturnPolicy = ReturnPolicy(),
-        logger: Logger
+        logger: Logger,
+        quarantine: QuarantineWriter? = nil
     ) {
         self.store = store
         self.producer = producer
         self.policy = policy
         self.logger = logger
+        self.quarantine = quarantine
     }
 }
 

@@ -12,26 +12,33 @@ extension ProblemDetails.Types {
 /// The problem answers of the returns routes.
 enum ReturnProblems {
     /// 422 `schema-violation`: a field of the body is missing or has the wrong type or value.
-    static func invalid(_ field: String, _ message: String, instance: String) -> Response {
+    static func invalid(_ field: String, _ message: String, instance: String, quarantineId: String? = nil) -> Response {
         ProblemDetails(
             type: ProblemDetails.Types.schemaViolation,
             title: "Schema violation",
             status: 422,
             detail: "\(field): \(message)",
             instance: instance,
-            field: field
+            field: field,
+            quarantineId: quarantineId
         ).response
     }
 
     /// 422 `return-refused`, naming the field when one is to blame.
-    static func refused(_ detail: String, field: String? = nil, instance: String) -> Response {
+    static func refused(
+        _ detail: String,
+        field: String? = nil,
+        instance: String,
+        quarantineId: String? = nil
+    ) -> Response {
         ProblemDetails(
             type: ProblemDetails.Types.returnRefused,
             title: "Return refused",
             status: 422,
             detail: detail,
             instance: instance,
-            field: field
+            field: field,
+            quarantineId: quarantineId
         ).response
     }
 

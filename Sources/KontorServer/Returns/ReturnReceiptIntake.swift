@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KontorConnectors
 import KontorKafka
 import KontorModel
 import KontorStore
@@ -27,8 +28,28 @@ struct ReturnReceiptIntake: Sendable {
         var receivedAt: String?
     }
 
-    func receive(rmaNumber: String, body object: [String: Any], request: Request) async throws -> Response {
+    /// `raw` is the body as received: a refused receipt (422) keeps it on the quarantine topic and names the record
+    /// in the answer, so the goods the WMS reported are not lost.
+    func receive(
+        rmaNumber: String,
+        body object: [String: Any],
+        raw: [UInt8],
+        request: Request
+    ) async throws -> Response {
         let instance = request.uri.path
+        func keep(_ reason: String, field: String?) async -> String? {
+            await api.quarantine?.keep(
+                raw,
+                reason: "return receipt for \(rmaNumber): \(reason)",
+                field: field,
+                source: "http-returns",
+                contentType: request.headers[.contentType]
+            )
+        }
+        func invalid(_ field: String, _ message: String, instance: String) async -> Response {
+            let quarantineID = await keep("\(field): \(message)", field: field)
+            return ReturnProblems.invalid(field, message, instance: instance, quarantineId: quarantineID)
+        }
         let idempotency = ReturnIdempotency(
             store: api.store,
             scope: "returns:receipt:\(rmaNumber)",
@@ -45,22 +66,22 @@ struct ReturnReceiptIntake: Sendable {
         } catch let DecodingError.typeMismatch(_, context) {
             let field = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }
                 .joined()
-            return ReturnProblems.invalid(String(field.drop { $0 == "." }), "has the wrong type", instance: instance)
+            return await invalid(String(field.drop { $0 == "." }), "has the wrong type", instance: instance)
         } catch {
-            return ReturnProblems.invalid(
+            return await invalid(
                 "lines",
                 "quantities are whole numbers of pieces: \(error)",
                 instance: instance
             )
         }
         guard let locationID = body.locationId, !locationID.isEmpty else {
-            return ReturnProblems.invalid("locationId", "the receiving location is required", instance: instance)
+            return await invalid("locationId", "the receiving location is required", instance: instance)
         }
         guard try await api.store.location(id: locationID) != nil else {
-            return ReturnProblems.invalid("locationId", "no location '\(locationID)'", instance: instance)
+            return await invalid("locationId", "no location '\(locationID)'", instance: instance)
         }
         guard let rawLines = body.lines, !rawLines.isEmpty else {
-            return ReturnProblems.invalid(
+            return await invalid(
                 "lines",
                 "at least one line {lineNumber, quantity, condition}",
                 instance: instance
@@ -69,17 +90,17 @@ struct ReturnReceiptIntake: Sendable {
         var lines: [ReceivedReturnLine] = []
         for (index, line) in rawLines.enumerated() {
             guard let lineNumber = line.lineNumber, !lineNumber.isEmpty else {
-                return ReturnProblems.invalid("lines[\(index)].lineNumber", "is required", instance: instance)
+                return await invalid("lines[\(index)].lineNumber", "is required", instance: instance)
             }
             guard let quantity = line.quantity, quantity >= 1 else {
-                return ReturnProblems.invalid(
+                return await invalid(
                     "lines[\(index)].quantity",
                     "a whole number of pieces, at least 1, is required",
                     instance: instance
                 )
             }
             guard let condition = line.condition.flatMap(ReturnCondition.init(rawValue:)) else {
-                return ReturnProblems.invalid(
+                return await invalid(
                     "lines[\(index)].condition",
                     "must be resalable, damaged or defective",
                     instance: instance
@@ -99,7 +120,7 @@ struct ReturnReceiptIntake: Sendable {
         var receivedAt = Timestamp.now()
         if let text = body.receivedAt {
             guard let parsed = Timestamp(rfc3339: text) else {
-                return ReturnProblems.invalid("receivedAt", "an RFC 3339 timestamp is required", instance: instance)
+                return await invalid("receivedAt", "an RFC 3339 timestamp is required", instance: instance)
             }
             receivedAt = parsed
         }
@@ -118,12 +139,10 @@ struct ReturnReceiptIntake: Sendable {
         if !earlier.contains(where: { $0.receiptID == eventID.rawValue }),
             let problem = rma.receiptProblem(candidate, earlier: earlier)
         {
-            let field = problem.split(separator: ":").first.map(String.init)
-            return ReturnProblems.refused(
-                problem,
-                field: field?.contains(" ") == true ? nil : field,
-                instance: instance
-            )
+            let named = problem.split(separator: ":").first.map(String.init)
+            let field = named?.contains(" ") == true ? nil : named
+            let quarantineID = await keep(problem, field: field)
+            return ReturnProblems.refused(problem, field: field, instance: instance, quarantineId: quarantineID)
         }
         let event = EventEnvelope(
             id: eventID,

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KontorConnectors
 import KontorModel
 import KontorStore
 
@@ -58,11 +59,37 @@ enum ReturnRoutes {
             let rmaNumber = context.parameters.get("rma") ?? ""
             let example =
                 #"{"locationId": "WH-1", "lines": [{"lineNumber": "1", "quantity": 1, "condition": "resalable"}]}"#
-            switch await JSONObjectBody.read(request, limit: maxBodyBytes, example: example) {
-            case .refused(let problem): return problem.response
-            case .object(let object):
-                return try await intake.receive(rmaNumber: rmaNumber, body: object, request: request)
+            let instance = request.uri.path
+            guard let buffer = try? await request.body.collect(upTo: maxBodyBytes) else {
+                return ProblemDetails(
+                    type: ProblemDetails.Types.payloadTooLarge,
+                    title: "Payload too large",
+                    status: 413,
+                    detail: "The body is at most \(maxBodyBytes) bytes.",
+                    instance: instance
+                ).response
             }
+            // The raw bytes are kept (not only the parsed object) so that a refused receipt can be quarantined.
+            let raw = Array(buffer.readableBytesView)
+            let parsed = raw.isEmpty ? [:] : try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any]
+            guard let object = parsed else {
+                let quarantineID = await api.quarantine?.keep(
+                    raw,
+                    reason: "return receipt for \(rmaNumber): not a JSON object",
+                    field: nil,
+                    source: "http-returns",
+                    contentType: request.headers[.contentType]
+                )
+                return ProblemDetails(
+                    type: ProblemDetails.Types.malformedJSON,
+                    title: "Malformed JSON",
+                    status: 400,
+                    detail: "The body must be a JSON object such as \(example).",
+                    instance: instance,
+                    quarantineId: quarantineID
+                ).response
+            }
+            return try await intake.receive(rmaNumber: rmaNumber, body: object, raw: raw, request: request)
         }
         router.get("/v1/quarantine") { request, _ in
             let locationID = request.uri.queryParameters.get("locationId").flatMap { $0.isEmpty ? nil : $0 }
