@@ -67,10 +67,14 @@ public struct OrderEventType: Sendable {
     /// `com.kontor.order.delayed.v1`: the order will miss its promised date (payload ``OrderDelayed``).
     public static let delayed = EventType("com.kontor.order.delayed.v1")
 
+    /// `com.kontor.order.cancel-requested.v1`: someone cancelled an order whose pick tasks are out; the warehouses are
+    /// asked to stop (payload ``OrderCancelRequested``).
+    public static let cancelRequested = EventType("com.kontor.order.cancel-requested.v1")
+
     /// All order event types.
     public static let all: [EventType] = [
         received, validated, rejected, held, released, cancelled, allocated, backordered, shipped, shortPicked,
-        tracked, delayed,
+        tracked, delayed, cancelRequested,
     ]
 }
 
@@ -84,6 +88,10 @@ public struct FulfillmentEventType: Sendable {
     /// `com.kontor.fulfillment.warehouse-confirmation.v1`: a WMS's report on a pick task (payload
     /// ``WarehouseConfirmation``).
     public static let warehouseConfirmation = EventType("com.kontor.fulfillment.warehouse-confirmation.v1")
+
+    /// `com.kontor.fulfillment.pick-task-cancellation.v1`: a location must stop picking a task (payload
+    /// ``PickTaskCancellation``), on the pick-task topic after the task it cancels.
+    public static let pickTaskCancellation = EventType("com.kontor.fulfillment.pick-task-cancellation.v1")
 }
 
 /// The event types about parcels on their way, in one place.

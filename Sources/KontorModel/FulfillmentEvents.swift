@@ -131,6 +131,9 @@ public enum WarehouseConfirmationKind: String, Sendable, Hashable, Codable, Case
     case shipped
     /// Some units could not be found; `shortLines` names them.
     case shortPicked = "short-picked"
+    /// The warehouse stopped picking after a ``PickTaskCancellation``: `lines` names the pieces it put back (none:
+    /// every open piece). Only accepted for an order whose cancellation was requested.
+    case cancelled
 }
 
 /// Payload of ``FulfillmentEventType/warehouseConfirmation`` on ``KontorTopics/warehouseConfirmation``: a WMS's

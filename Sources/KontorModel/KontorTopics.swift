@@ -71,6 +71,9 @@ public struct KontorTopics: Sendable {
     /// `kontor.order.delayed.v1`: ``OrderDelayedEvent``s.
     public static let orderDelayed = "kontor.order.delayed.v1"
 
+    /// `kontor.order.cancel-requested.v1`: cancellations of orders whose pick tasks are out, keyed by order id.
+    public static let orderCancelRequested = "kontor.order.cancel-requested.v1"
+
     /// `kontor.fulfillment.pick-task.v1`: ``PickTaskEvent``s, keyed by order id: the topic a WMS consumes.
     public static let pickTask = "kontor.fulfillment.pick-task.v1"
 
@@ -188,14 +191,19 @@ public struct KontorTopics: Sendable {
                 summary: "Orders that will miss their promised date, with a new estimate."
             ),
             TopicSpec(
+                name: orderCancelRequested,
+                partitions: orderTopicPartitions,
+                summary: "Cancellations waiting for the warehouses to stop picking."
+            ),
+            TopicSpec(
                 name: pickTask,
                 partitions: orderTopicPartitions,
-                summary: "Pick tasks for warehouses and stores; the topic a WMS consumes."
+                summary: "Pick tasks (and their cancellations) for warehouses and stores; the topic a WMS consumes."
             ),
             TopicSpec(
                 name: warehouseConfirmation,
                 partitions: orderTopicPartitions,
-                summary: "WMS confirmations: picked, packed, shipped, short-picked."
+                summary: "WMS confirmations: picked, packed, shipped, short-picked, cancelled."
             ),
             TopicSpec(
                 name: shipmentTracking,
@@ -272,8 +280,9 @@ public struct KontorTopics: Sendable {
         case OrderEventType.shortPicked: orderShortPicked
         case OrderEventType.tracked: orderTracked
         case OrderEventType.delayed: orderDelayed
+        case OrderEventType.cancelRequested: orderCancelRequested
         case InventoryEventType.stockChanged: stockChanged
-        case FulfillmentEventType.pickTask: pickTask
+        case FulfillmentEventType.pickTask, FulfillmentEventType.pickTaskCancellation: pickTask
         case FulfillmentEventType.warehouseConfirmation: warehouseConfirmation
         case ShipmentEventType.tracking: shipmentTracking
         case ReturnEventType.authorized: returnAuthorized

@@ -6,6 +6,9 @@ public enum OrderLifecycle {
     public enum Step: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         case receive, validate, reject, hold, release, allocate, allocatePartially, backorder, startPicking
         case shipPartially, ship, deliver, cancel, returnToSender
+        /// Cancelling an order whose pick tasks are out: the warehouses are asked to stop; the status stays
+        /// `picking` until they confirmed, then a ``cancel`` follows.
+        case requestCancel
 
         public var description: String { rawValue }
     }
@@ -39,6 +42,12 @@ public enum OrderLifecycle {
         return false
     }
 
+    /// The step a person's cancel stands for from `status`: ``Step/requestCancel`` while the order is being picked
+    /// (the warehouses must stop first), else ``Step/cancel``.
+    public static func cancelStep(from status: OrderStatus) -> Step {
+        status == .picking ? .requestCancel : .cancel
+    }
+
     /// The status `step` leads to where it is allowed.
     public static func target(of step: Step) -> OrderStatus {
         target(of: step, from: .received)
@@ -53,7 +62,7 @@ public enum OrderLifecycle {
         case .allocate: .allocated
         case .allocatePartially: .partiallyAllocated
         case .backorder: .backordered
-        case .startPicking: .picking
+        case .startPicking, .requestCancel: .picking
         case .shipPartially: .partiallyShipped
         case .ship: .shipped
         case .deliver: .delivered
@@ -74,10 +83,9 @@ public enum OrderLifecycle {
         case .validate, .reject:
             return status == .received ? nil : "only a received order is validated"
         case .hold:
-            guard beforePicking.contains(status) else {
-                return "it is past allocation (\(status)); stop it at the warehouse"
-            }
-            return nil
+            if beforePicking.contains(status) { return nil }
+            if status == .picking { return "picking has started; cancel it instead (the warehouse is asked to stop)" }
+            return "it is past allocation (\(status))"
         case .release:
             return status == .onHold ? nil : "only an order on hold can be released"
         case .allocate, .allocatePartially, .backorder:
@@ -91,12 +99,17 @@ public enum OrderLifecycle {
         case .deliver:
             return [.shipped, .partiallyShipped].contains(status) ? nil : "it has not shipped"
         case .cancel:
-            if beforePicking.contains(status) { return nil }
+            // From picking once the warehouses confirmed they stopped (see requestCancel).
+            if beforePicking.contains(status) || status == .picking { return nil }
             switch status {
-            case .picking: return "picking has started; cancel it at the warehouse first"
             case .shipped, .partiallyShipped, .delivered: return "it has shipped; create a return instead"
             default: return "it is \(status) already"
             }
+        case .requestCancel:
+            if status == .picking { return nil }
+            return beforePicking.contains(status)
+                ? "nothing is at the warehouse yet; cancel it directly"
+                : "only an order being picked is cancelled at the warehouse"
         case .returnToSender:
             return [.shipped, .partiallyShipped, .delivered].contains(status) ? nil : "it has not shipped"
         }

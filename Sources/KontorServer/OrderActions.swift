@@ -13,6 +13,10 @@ import Logging
 /// **published first**, and only after the broker acknowledged it is it recorded as the order's progress and written
 /// into the read model (through the same ``OrderProjector`` as the projection stage, which then skips it as known).
 /// So the read model never shows an action that was not published; a failed publish answers 503 and changes nothing.
+///
+/// Cancelling an order that is being picked cannot take effect at once: the action publishes an
+/// ``OrderCancelRequested`` instead (answer 202 with `"cancellation": "requested"`, status still `picking`); the
+/// fulfillment stage asks the warehouses to stop and cancels the order once they confirmed.
 struct OrderActions: Sendable {
     let api: OrderAPI
 
@@ -36,13 +40,14 @@ struct OrderActions: Sendable {
             return OrderRoutes.notFound(orderID, instance: instance)
         }
         let current = OrderStatus(rawValue: record.status)
-        let outcome = current.map { OrderLifecycle.apply(action.step, to: $0) }
+        let step = current.map { action == .cancel ? OrderLifecycle.cancelStep(from: $0) : action.step }
+        let outcome = current.flatMap { status in step.map { OrderLifecycle.apply($0, to: status) } }
         switch outcome {
         case .failure(let refusal)?:
             return Self.illegal(refusal.description, instance: instance)
         case nil:
             return Self.illegal("the order's status '\(record.status)' is unknown", instance: instance)
-        case .success(let next)? where next == current:
+        case .success(let next)? where next == current && step != .requestCancel:
             return OrderViews.response(.ok, ["orderId": orderID.rawValue, "status": next.rawValue, "changed": false])
         case .success(let next)?:
             let eventID = EventID.random()
@@ -50,7 +55,14 @@ struct OrderActions: Sendable {
             let logger = api.logger.about(OrderLogContext(orderID: orderID.rawValue, correlationID: eventID.rawValue))
             let message: KafkaProducerMessage
             do {
-                message = try event(action, id: eventID, record: record, text: text, actor: actor)
+                message = try event(
+                    action,
+                    requested: step == .requestCancel,
+                    id: eventID,
+                    record: record,
+                    text: text,
+                    actor: actor
+                )
             } catch {
                 return Self.illegal("the order's data cannot be read for \(action): \(error)", instance: instance)
             }
@@ -88,17 +100,24 @@ struct OrderActions: Sendable {
                     metadata: ["kontor.error": "\(error)"]
                 )
             }
-            return OrderViews.response(
-                .accepted,
-                ["orderId": orderID.rawValue, "status": status.rawValue, "changed": true, "eventId": eventID.rawValue]
-            )
+            var answer: [String: Any] = [
+                "orderId": orderID.rawValue, "status": status.rawValue, "changed": true, "eventId": eventID.rawValue,
+            ]
+            if step == .requestCancel { answer["cancellation"] = "requested" }
+            return OrderViews.response(.accepted, answer)
         }
     }
 
-    /// The action's event for the order in `record`, by `actor`, with the operator's reason or note.
-    private func event(_ action: Action, id: EventID, record: OrderRecord, text: String?, actor: String) throws
-        -> KafkaProducerMessage
-    {
+    /// The action's event for the order in `record`, by `actor`, with the operator's reason or note; `requested`
+    /// makes a cancel the request to the warehouses.
+    private func event(
+        _ action: Action,
+        requested: Bool,
+        id: EventID,
+        record: OrderRecord,
+        text: String?,
+        actor: String
+    ) throws -> KafkaProducerMessage {
         func envelope<Payload: KontorEventPayload>(_ data: Payload) -> EventEnvelope<Payload> {
             EventEnvelope(
                 id: id,
@@ -109,6 +128,13 @@ struct OrderActions: Sendable {
             )
         }
         switch action {
+        case .cancel where requested:
+            let data = OrderCancelRequested(
+                orderId: record.orderID,
+                reason: text ?? "cancelled by \(actor)",
+                requestedBy: actor
+            )
+            return try EventMessage.make(envelope(data), topic: KontorTopics.orderCancelRequested)
         case .cancel:
             let data = OrderCancelled(
                 orderId: record.orderID,

@@ -20,4 +20,10 @@ public protocol FulfillmentStore: Sendable {
     ///   naming the field for a confirmation that does not fit the task (another order, unknown line, more pieces
     ///   than the task has open).
     func applyConfirmation(_ confirmation: WarehouseConfirmation) async throws -> FulfillmentOutcome
+
+    /// Keeps the order's cancellation request; the first request of an order stays, and is what this returns.
+    func requestCancellation(_ cancellation: FulfillmentCancellation) async throws -> FulfillmentCancellation
+
+    /// The order's cancellation request, if any.
+    func cancellation(orderID: OrderID) async throws -> FulfillmentCancellation?
 }

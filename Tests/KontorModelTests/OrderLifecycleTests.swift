@@ -44,21 +44,35 @@ struct OrderLifecycleTests {
             return
         }
         #expect(error.description == "cannot cancel an order that is shipped: it has shipped; create a return instead")
-        #expect(!OrderLifecycle.allows(.cancel, from: .picking))
         #expect(!OrderLifecycle.allows(.release, from: .validated))
         #expect(!OrderLifecycle.allows(.hold, from: .picking))
+        #expect(!OrderLifecycle.allows(.requestCancel, from: .allocated))
+        #expect(!OrderLifecycle.allows(.requestCancel, from: .shipped))
+        guard case .failure(let hold) = OrderLifecycle.apply(.hold, to: .picking) else {
+            Issue.record("holding an order being picked must be refused")
+            return
+        }
+        #expect(hold.reason == "picking has started; cancel it instead (the warehouse is asked to stop)")
         #expect(!OrderLifecycle.allows(.deliver, from: .allocated))
         #expect(!OrderLifecycle.allows(.validate, from: .cancelled))
         #expect(!OrderLifecycle.allows(.receive, from: .validated))
     }
 
-    @Test("Cancel and hold are possible exactly until picking starts; final states take nothing but returns")
+    @Test("Hold until picking starts, cancel until shipping (through the warehouse); final states take only returns")
     func actionsByStatus() {
         let cancellable = OrderStatus.allCases.filter { OrderLifecycle.allows(.cancel, from: $0) }
         #expect(
             Set(cancellable)
-                == [.received, .validated, .onHold, .allocated, .partiallyAllocated, .backordered, .cancelled]
+                == [
+                    .received, .validated, .onHold, .allocated, .partiallyAllocated, .backordered, .picking, .cancelled,
+                ]
         )
+        let holdable = OrderStatus.allCases.filter { OrderLifecycle.allows(.hold, from: $0) }
+        #expect(Set(holdable) == [.received, .validated, .onHold, .allocated, .partiallyAllocated, .backordered])
+        // A person's cancel of an order being picked asks the warehouse; anything else cancels at once.
+        #expect(OrderLifecycle.cancelStep(from: .picking) == .requestCancel)
+        #expect(OrderLifecycle.cancelStep(from: .allocated) == .cancel)
+        #expect(OrderLifecycle.allows(.requestCancel, from: .picking))
         for status in OrderStatus.allCases where status.isFinal {
             let steps = Step.allCases.filter { OrderLifecycle.allows($0, from: status) }
             let expected: Set<Step> =

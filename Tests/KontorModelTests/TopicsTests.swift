@@ -33,6 +33,7 @@ import Testing
                 "kontor.order.short-picked.v1": 6,
                 "kontor.order.tracked.v1": 6,
                 "kontor.order.delayed.v1": 6,
+                "kontor.order.cancel-requested.v1": 6,
                 "kontor.fulfillment.pick-task.v1": 6,
                 "kontor.fulfillment.warehouse-confirmation.v1": 6,
                 "kontor.shipment.tracking.v1": 6,
@@ -62,18 +63,21 @@ import Testing
         #expect(KontorTopics.topic(for: OrderEventType.rejected) == KontorTopics.orderRejected)
         let others = [
             InventoryEventType.stockChanged, FulfillmentEventType.pickTask, FulfillmentEventType.warehouseConfirmation,
-            ShipmentEventType.tracking, NotificationEventType.sent,
+            FulfillmentEventType.pickTaskCancellation, ShipmentEventType.tracking, NotificationEventType.sent,
         ]
         for type in OrderEventType.all + ReturnEventType.all + others {
             #expect(KontorTopics.topic(for: type) != nil, "\(type)")
         }
         #expect(KontorTopics.topic(for: "com.example.other.v1") == nil)
+        // A task's cancellation follows the task on its topic, so a WMS reads them in order.
+        #expect(KontorTopics.topic(for: FulfillmentEventType.pickTaskCancellation) == KontorTopics.pickTask)
         #expect(
             OrderEventType.all.map(\.rawValue) == [
                 "com.kontor.order.received.v1", "com.kontor.order.validated.v1", "com.kontor.order.rejected.v1",
                 "com.kontor.order.held.v1", "com.kontor.order.released.v1", "com.kontor.order.cancelled.v1",
                 "com.kontor.order.allocated.v1", "com.kontor.order.backordered.v1", "com.kontor.order.shipped.v1",
                 "com.kontor.order.short-picked.v1", "com.kontor.order.tracked.v1", "com.kontor.order.delayed.v1",
+                "com.kontor.order.cancel-requested.v1",
             ]
         )
     }

@@ -4,6 +4,7 @@ import Foundation
 ///
 /// ```yaml
 /// endpoint: https://wms.example.com/api/pick-tasks   # required; each task is POSTed here
+/// cancelEndpoint: https://wms.example.com/api/pick-tasks/{taskId}/cancel   # optional; this is the default
 /// format: json                # json (the canonical pick task, default) or xml (the pick-list XML)
 /// auth:                       # optional: a header whose value comes from the environment
 ///   header: Authorization
@@ -39,6 +40,8 @@ public struct WMSConnection: Sendable, Hashable {
     /// The instance's name (the file name without `.yaml`, or `name`).
     public var name: String
     public var endpoint: String
+    /// Where a task's cancellation is POSTed; `{taskId}` stands for the task's id (percent-encoded).
+    public var cancelEndpoint: String
     public var format: Format
     public var auth: Auth?
     /// Locations whose tasks go to this WMS; nil for every location.
@@ -50,6 +53,7 @@ public struct WMSConnection: Sendable, Hashable {
     public init(
         name: String,
         endpoint: String,
+        cancelEndpoint: String? = nil,
         format: Format = .json,
         auth: Auth? = nil,
         locations: Set<String>? = nil,
@@ -58,11 +62,23 @@ public struct WMSConnection: Sendable, Hashable {
     ) {
         self.name = name
         self.endpoint = endpoint
+        self.cancelEndpoint = cancelEndpoint ?? Self.defaultCancelEndpoint(for: endpoint)
         self.format = format
         self.auth = auth
         self.locations = locations
         self.timeout = timeout
         self.enabled = enabled
+    }
+
+    /// `<endpoint>/{taskId}/cancel`.
+    static func defaultCancelEndpoint(for endpoint: String) -> String {
+        (endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint) + "/{taskId}/cancel"
+    }
+
+    /// The URL a cancellation of `taskID` is POSTed to.
+    public func cancelURL(taskID: String) -> String {
+        let encoded = taskID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? taskID
+        return cancelEndpoint.replacingOccurrences(of: "{taskId}", with: encoded)
     }
 
     /// Whether tasks of `locationID` go to this WMS.
@@ -87,11 +103,18 @@ public struct WMSConnection: Sendable, Hashable {
         let reader = NodeReader(file: file)
         let top = try reader.mapping(
             root,
-            allowed: ["name", "description", "enabled", "endpoint", "format", "auth", "locations", "timeoutSeconds"]
+            allowed: [
+                "name", "description", "enabled", "endpoint", "cancelEndpoint", "format", "auth", "locations",
+                "timeoutSeconds",
+            ]
         )
         let endpoint = try reader.requiredString(top, "endpoint", in: root)
         guard endpoint.hasPrefix("http://") || endpoint.hasPrefix("https://") else {
             throw reader.error(top["endpoint"], "'endpoint' must be an http(s) URL")
+        }
+        let cancelEndpoint = try reader.optionalString(top, "cancelEndpoint")
+        if let cancelEndpoint, !(cancelEndpoint.hasPrefix("http://") || cancelEndpoint.hasPrefix("https://")) {
+            throw reader.error(top["cancelEndpoint"], "'cancelEndpoint' must be an http(s) URL")
         }
         let formatName = try reader.optionalString(top, "format") ?? "json"
         guard let format = Format(rawValue: formatName) else {
@@ -111,6 +134,7 @@ public struct WMSConnection: Sendable, Hashable {
         return WMSConnection(
             name: try reader.optionalString(top, "name") ?? defaultName,
             endpoint: endpoint,
+            cancelEndpoint: cancelEndpoint,
             format: format,
             auth: auth,
             locations: locations,

@@ -11,6 +11,10 @@ import KontorWorkers
 /// the dead-letter topic with the WMS's status and answer. Tasks of locations no WMS serves are left to the Kafka
 /// topic (which a WMS may consume itself). Each request carries `Idempotency-Key: <event id>`, so a WMS can drop the
 /// copy a retry or redelivery sends.
+///
+/// A task's cancellation (``PickTaskCancellation``, on the same topic after its task) is POSTed the same way to the
+/// WMS's cancel endpoint (``WMSConnection/cancelURL(taskID:)``), as JSON or XML; the WMS answers later with a
+/// `cancelled` (or `shipped`) confirmation.
 public struct WMSPushHandler: StageHandler {
     /// `wms-push`.
     public static let stageName = "wms-push"
@@ -56,36 +60,66 @@ public struct WMSPushHandler: StageHandler {
     }
 
     public func handle(_ message: KafkaConsumerMessage) async throws -> [KafkaProducerMessage] {
-        let event: PickTaskEvent
+        let header: EventHeader
         do {
-            event = try CanonicalJSON.decodeEvent(PickTask.self, from: message.value)
+            header = try CanonicalJSON.decodeEventHeader(from: message.value)
         } catch {
             throw error.kind == .malformedJSON
                 ? StageError.unparseable("not a JSON event: \(error.message)")
-                : StageError.schemaViolation("not a valid pick task event: \(error)")
+                : StageError.schemaViolation("not a Kontor event: \(error)")
         }
+        if header.type == FulfillmentEventType.pickTaskCancellation {
+            let event = try Self.decode(PickTaskCancellation.self, message)
+            let cancellation = event.data
+            guard let connection = connections.first(where: { $0.serves(cancellation.locationId) }) else { return [] }
+            try await deliver(
+                try request(for: event, to: connection),
+                what: "the cancellation of task \(cancellation.taskId)",
+                to: connection
+            )
+            return []
+        }
+        let event = try Self.decode(PickTask.self, message)
         let task = event.data
         guard let connection = connections.first(where: { $0.serves(task.locationId) }) else { return [] }
-        let post = try request(for: event, to: connection)
+        try await deliver(try request(for: event, to: connection), what: "task \(task.taskId)", to: connection)
+        return []
+    }
+
+    /// Sends `post`: done on a 2xx, retried on 5xx/408/429 and transport failures, refused otherwise.
+    private func deliver(_ post: HTTPClientRequest, what: String, to connection: WMSConnection) async throws {
         let response: HTTPClientResponse
         do {
             response = try await client.execute(post)
         } catch {
-            throw StageError.transient("WMS \(connection.name): task \(task.taskId) not delivered: \(error)")
+            throw StageError.transient("WMS \(connection.name): \(what) not delivered: \(error)")
         }
         switch response.status {
         case 200..<300:
-            return []
+            return
         case 408, 429, 500..<600:
             throw StageError.transient(
-                "WMS \(connection.name) answered \(response.status) for task \(task.taskId): \(Self.excerpt(response))"
+                "WMS \(connection.name) answered \(response.status) for \(what): \(Self.excerpt(response))"
             )
         default:
             throw StageError(
                 Self.refusedByWMS,
-                "WMS \(connection.name) refused task \(task.taskId) with \(response.status): \(Self.excerpt(response))",
+                "WMS \(connection.name) refused \(what) with \(response.status): \(Self.excerpt(response))",
                 isRetriable: false
             )
+        }
+    }
+
+    private static func decode<Payload: KontorEventPayload>(
+        _ payload: Payload.Type,
+        _ message: KafkaConsumerMessage
+    ) throws -> EventEnvelope<Payload> {
+        do {
+            return try CanonicalJSON.decodeEvent(Payload.self, from: message.value)
+        } catch {
+            throw error.kind == .malformedJSON
+                ? StageError.unparseable("not a JSON event: \(error.message)")
+                : StageError.schemaViolation("not a valid \(Payload.eventType) event: \(error)")
         }
     }
 
@@ -105,21 +139,47 @@ public struct WMSPushHandler: StageHandler {
             }
             contentType = "application/xml"
         }
+        return post(body, contentType: contentType, eventID: event.id, to: connection.endpoint, of: connection)
+    }
+
+    /// The POST of `event`'s cancellation to `connection`'s cancel endpoint.
+    func request(for event: PickTaskCancellationEvent, to connection: WMSConnection) throws -> HTTPClientRequest {
+        let body: [UInt8]
+        let contentType: String
+        switch connection.format {
+        case .json:
+            body = Array(try CanonicalJSON.encode(event.data))
+            contentType = "application/json"
+        case .xml:
+            do {
+                body = Array(try PickTaskCancellationWriter.document(for: event.data).utf8)
+            } catch {
+                throw StageError.schemaViolation(
+                    "the cancellation of task \(event.data.taskId) cannot be written as XML: \(error)"
+                )
+            }
+            contentType = "application/xml"
+        }
+        let url = connection.cancelURL(taskID: event.data.taskId)
+        return post(body, contentType: contentType, eventID: event.id, to: url, of: connection)
+    }
+
+    private func post(
+        _ body: [UInt8],
+        contentType: String,
+        eventID: EventID,
+        to url: String,
+        of connection: WMSConnection
+    ) -> HTTPClientRequest {
         var headers = [
             (name: "Content-Type", value: contentType),
-            (name: "Idempotency-Key", value: event.id.rawValue),
-            (name: KontorHeaders.eventID, value: event.id.rawValue),
+            (name: "Idempotency-Key", value: eventID.rawValue),
+            (name: KontorHeaders.eventID, value: eventID.rawValue),
         ]
         if let auth = connection.auth, let value = authValues[connection.name] {
             headers.append((name: auth.header, value: value))
         }
-        return HTTPClientRequest(
-            method: "POST",
-            url: connection.endpoint,
-            headers: headers,
-            body: body,
-            timeout: connection.timeout
-        )
+        return HTTPClientRequest(method: "POST", url: url, headers: headers, body: body, timeout: connection.timeout)
     }
 
     private static func excerpt(_ response: HTTPClientResponse) -> String {

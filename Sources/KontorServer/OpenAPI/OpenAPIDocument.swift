@@ -194,6 +194,10 @@ enum OpenAPIDocument {
               tags: [orders]
               operationId: cancelOrder
               summary: Cancel an order (publishes com.kontor.order.cancelled.v1)
+              description: >-
+                An order being picked is not cancelled at once: the answer is 202 with `cancellation: requested` and
+                status `picking`, com.kontor.order.cancel-requested.v1 is published, the warehouses get a
+                pick-task cancellation, and the order is cancelled once they confirmed (kind `cancelled`).
               parameters:
                 - {$ref: "#/components/parameters/OrderID"}
                 - {$ref: "#/components/parameters/Actor"}
@@ -311,7 +315,7 @@ enum OpenAPIDocument {
             post:
               tags: [ingest]
               operationId: receiveWarehouseConfirmation
-              summary: A WMS's report on a pick task (picked, packed, shipped, short-picked)
+              summary: A WMS's report on a pick task (picked, packed, shipped, short-picked, cancelled)
               description: |
                 The canonical confirmation JSON, or a WMS's own JSON read through a confirmation mapping under
                 `mappings/<name>/confirmation.yaml` (`format` names it; without it, the content decides). Published
@@ -352,7 +356,7 @@ enum OpenAPIDocument {
                           confirmationId: {type: string}
                           taskId: {type: string}
                           orderId: {type: string}
-                          kind: {type: string, enum: [picked, packed, shipped, short-picked]}
+                          kind: {type: string, enum: [picked, packed, shipped, short-picked, cancelled]}
                       example:
                         status: accepted
                         eventId: 0b7f5c1e-2d4a-5e6f-8a9b-0c1d2e3f4a5b
@@ -1333,7 +1337,7 @@ enum OpenAPIDocument {
                 confirmationId: {type: string, description: The WMS's message id; applied once.}
                 taskId: {type: string, description: "The pick task: <orderId>-<locationId>-<n>."}
                 orderId: {type: string}
-                kind: {type: string, enum: [picked, packed, shipped, short-picked]}
+                kind: {type: string, enum: [picked, packed, shipped, short-picked, cancelled]}
                 lines:
                   description: Pieces picked, packed or shipped; a shipped confirmation without lines ships all open.
                   type: array
@@ -1356,7 +1360,7 @@ enum OpenAPIDocument {
                 taskId: {type: string}
                 locationId: {type: string}
                 method: {type: string, enum: [ship, pickup]}
-                status: {type: string, enum: [open, picked, packed, shipped, short]}
+                status: {type: string, enum: [open, picked, packed, shipped, short, cancelled]}
                 carrier: {type: [string, "null"]}
                 carrierService: {type: [string, "null"]}
                 trackingNumbers: {type: array, items: {type: string}}
@@ -1424,6 +1428,10 @@ enum OpenAPIDocument {
                 status: {$ref: "#/components/schemas/OrderStatus"}
                 changed: {type: boolean}
                 eventId: {type: string}
+                cancellation:
+                  type: string
+                  enum: [requested]
+                  description: Set when a cancel of an order being picked was passed on to the warehouses.
             WebhookReceipt:
               type: object
               required: [status]

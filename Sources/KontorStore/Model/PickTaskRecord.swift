@@ -15,6 +15,8 @@ public struct PickTaskRecord: Sendable, Hashable, Codable {
         case shipped
         /// Nothing shipped: every open piece was reported short.
         case short
+        /// Nothing shipped: the warehouse stopped picking after a cancellation (some pieces may have been short).
+        case cancelled
     }
 
     /// Progress of one task line, in pieces.
@@ -33,9 +35,11 @@ public struct PickTaskRecord: Sendable, Hashable, Codable {
         public var shipped: Int
         /// Pieces reported short (not found).
         public var short: Int
+        /// Pieces the warehouse put back after a cancellation.
+        public var cancelled: Int
 
-        /// Pieces neither shipped nor short.
-        public var open: Int { quantity - shipped - short }
+        /// Pieces neither shipped, short nor cancelled.
+        public var open: Int { quantity - shipped - short - cancelled }
 
         /// Creates a line.
         public init(
@@ -45,7 +49,8 @@ public struct PickTaskRecord: Sendable, Hashable, Codable {
             quantity: Int,
             picked: Int = 0,
             shipped: Int = 0,
-            short: Int = 0
+            short: Int = 0,
+            cancelled: Int = 0
         ) {
             self.lineNumber = lineNumber
             self.reservationLine = reservationLine
@@ -54,6 +59,24 @@ public struct PickTaskRecord: Sendable, Hashable, Codable {
             self.picked = picked
             self.shipped = shipped
             self.short = short
+            self.cancelled = cancelled
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case lineNumber, reservationLine, sku, quantity, picked, shipped, short, cancelled
+        }
+
+        /// Reads a line; lines stored before cancellations existed have none cancelled.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.lineNumber = try container.decode(String.self, forKey: .lineNumber)
+            self.reservationLine = try container.decode(Int.self, forKey: .reservationLine)
+            self.sku = try container.decode(String.self, forKey: .sku)
+            self.quantity = try container.decode(Int.self, forKey: .quantity)
+            self.picked = try container.decode(Int.self, forKey: .picked)
+            self.shipped = try container.decode(Int.self, forKey: .shipped)
+            self.short = try container.decode(Int.self, forKey: .short)
+            self.cancelled = try container.decodeIfPresent(Int.self, forKey: .cancelled) ?? 0
         }
     }
 

@@ -65,9 +65,10 @@ extension PostgresStore: FulfillmentStore {
             var active = try await Self.reservations(connection, logger: logger, orderID: task.orderID, status: .active)
             // Stock rows are locked in SKU order, as every other stock change does.
             let moves =
-                applied.shortUnits.map { ($0, Reservation.Status.released) }
-                + applied.shippedUnits.map { ($0, Reservation.Status.consumed) }
-            for (units, status) in moves.sorted(by: { $0.0.sku < $1.0.sku }) {
+                applied.shortUnits.map { ($0, Reservation.Status.released, true) }
+                + applied.shippedUnits.map { ($0, Reservation.Status.consumed, true) }
+                + applied.cancelledUnits.map { ($0, Reservation.Status.released, false) }
+            for (units, status, leaves) in moves.sorted(by: { $0.0.sku < $1.0.sku }) {
                 let taken = try await Self.take(
                     connection,
                     logger: logger,
@@ -78,15 +79,23 @@ extension PostgresStore: FulfillmentStore {
                     at: now
                 )
                 // Shipped units left; short units are not there: both leave on hand, their reservations end.
+                // Cancelled units were put back: they stay on hand for other orders.
+                let leaving = leaves ? units.quantity : 0
                 try await connection.execute(
                     """
-                    UPDATE stock SET on_hand = GREATEST(0, on_hand - \(units.quantity)),
+                    UPDATE stock SET on_hand = GREATEST(0, on_hand - \(leaving)),
                         reserved = GREATEST(0, reserved - \(taken))
                     WHERE sku = \(units.sku) AND location_id = \(task.locationID)
                     """,
                     logger: logger
                 )
             }
+            try await Self.journal(
+                connection,
+                logger: logger,
+                applied.cancelledUnits.map { ($0.sku, task.locationID) },
+                change: .released
+            )
             try await Self.journal(
                 connection,
                 logger: logger,
@@ -120,6 +129,7 @@ extension PostgresStore: FulfillmentStore {
                 task: applied.task,
                 shipped: applied.shipped,
                 short: applied.short,
+                cancelled: applied.cancelled,
                 orderShipped: FulfillmentRules.shippedPerLine(orderTasks)
             )
             let outcomeJSON = try FulfillmentRules.encode(outcome)
@@ -133,6 +143,43 @@ extension PostgresStore: FulfillmentStore {
             )
             return outcome
         }
+    }
+
+    public func requestCancellation(_ cancellation: FulfillmentCancellation) async throws -> FulfillmentCancellation {
+        let logger = logger
+        return try await transaction { connection in
+            try await connection.execute(
+                """
+                INSERT INTO fulfillment_cancellations (order_id, event_id, reason, requested_by, requested_at)
+                VALUES (\(cancellation.orderID.rawValue), \(cancellation.eventID), \(cancellation.reason),
+                    \(cancellation.requestedBy), \(Int(cancellation.requestedAt.microsecondsSinceEpoch)))
+                ON CONFLICT (order_id) DO NOTHING
+                """,
+                logger: logger
+            )
+            return try await connection.fetch(
+                "SELECT * FROM fulfillment_cancellations WHERE order_id = \(cancellation.orderID.rawValue)",
+                logger: logger,
+                Self.cancellation
+            ).first ?? cancellation
+        }
+    }
+
+    public func cancellation(orderID: OrderID) async throws -> FulfillmentCancellation? {
+        try await fetch(
+            "SELECT * FROM fulfillment_cancellations WHERE order_id = \(orderID.rawValue)",
+            Self.cancellation
+        ).first
+    }
+
+    private static func cancellation(_ row: PostgresRandomAccessRow) throws -> FulfillmentCancellation {
+        FulfillmentCancellation(
+            orderID: OrderID(try row.value("order_id", as: String.self)),
+            eventID: try row.value("event_id", as: String.self),
+            reason: try row.value("reason", as: String.self),
+            requestedBy: try row.value("requested_by", as: String.self),
+            requestedAt: Timestamp(microsecondsSinceEpoch: Int64(try row.value("requested_at", as: Int.self)))
+        )
     }
 
     // MARK: Helpers inside a transaction.

@@ -70,6 +70,15 @@ extension SQLiteStore: FulfillmentStore {
                     arguments: [units.quantity, taken, units.sku, task.locationID]
                 )
             }
+            for units in applied.cancelledUnits {
+                // Put back on the shelf: the reservation ends, the units stay on hand for other orders.
+                let taken = try Self.take(db, units, task: task, from: &active, into: .released, at: now)
+                try db.execute(
+                    sql: "UPDATE stock SET reserved = MAX(0, reserved - ?) WHERE sku = ? AND location_id = ?",
+                    arguments: [taken, units.sku, task.locationID]
+                )
+            }
+            try Self.journal(db, applied.cancelledUnits.map { ($0.sku, task.locationID) }, change: .released)
             try Self.journal(db, applied.shortUnits.map { ($0.sku, task.locationID) }, change: .shortPick)
             try Self.journal(db, applied.shippedUnits.map { ($0.sku, task.locationID) }, change: .shipped)
             try db.execute(
@@ -89,6 +98,7 @@ extension SQLiteStore: FulfillmentStore {
                 task: applied.task,
                 shipped: applied.shipped,
                 short: applied.short,
+                cancelled: applied.cancelled,
                 orderShipped: FulfillmentRules.shippedPerLine(try Self.pickTasks(db, orderID: task.orderID))
             )
             try db.execute(
@@ -105,7 +115,44 @@ extension SQLiteStore: FulfillmentStore {
         }
     }
 
+    public func requestCancellation(_ cancellation: FulfillmentCancellation) async throws -> FulfillmentCancellation {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO fulfillment_cancellations (order_id, event_id, reason, requested_by, requested_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(order_id) DO NOTHING
+                    """,
+                arguments: [
+                    cancellation.orderID.rawValue, cancellation.eventID, cancellation.reason,
+                    cancellation.requestedBy, cancellation.requestedAt.microsecondsSinceEpoch,
+                ]
+            )
+            return try Self.cancellation(db, orderID: cancellation.orderID) ?? cancellation
+        }
+    }
+
+    public func cancellation(orderID: OrderID) async throws -> FulfillmentCancellation? {
+        try await pool.read { db in try Self.cancellation(db, orderID: orderID) }
+    }
+
     // MARK: Helpers inside a transaction.
+
+    private static func cancellation(_ db: Database, orderID: OrderID) throws -> FulfillmentCancellation? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT * FROM fulfillment_cancellations WHERE order_id = ?",
+            arguments: [orderID.rawValue]
+        ).map { row in
+            FulfillmentCancellation(
+                orderID: OrderID(row["order_id"] as String),
+                eventID: row["event_id"],
+                reason: row["reason"],
+                requestedBy: row["requested_by"],
+                requestedAt: Timestamp(microsecondsSinceEpoch: row["requested_at"])
+            )
+        }
+    }
 
     /// Moves `units` out of the active reservations into `status`; returns how many were reserved.
     private static func take(

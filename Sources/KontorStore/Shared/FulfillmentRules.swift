@@ -16,8 +16,10 @@ enum FulfillmentRules {
         var task: PickTaskRecord
         var shipped: [ConfirmedLine]
         var short: [ConfirmedLine]
+        var cancelled: [ConfirmedLine]
         var shippedUnits: [Units]
         var shortUnits: [Units]
+        var cancelledUnits: [Units]
     }
 
     /// A change to one reservation row: its quantity lowered (the rest stays active) or its status set, plus the
@@ -56,7 +58,24 @@ enum FulfillmentRules {
             updated.lines[index].short += line.quantity
         }
         var shipped: [(Int, ConfirmedLine)] = []
+        var cancelled: [(Int, ConfirmedLine)] = []
         switch confirmation.kind {
+        case .cancelled:
+            // Without lines, the warehouse put back everything the task still has open.
+            cancelled = picked.isEmpty ? openPieces(of: updated) : picked
+            for (index, line) in cancelled {
+                guard line.quantity <= updated.lines[index].open else {
+                    throw tooMany(line, open: updated.lines[index].open, field: field + ".lines", task: task)
+                }
+                updated.lines[index].cancelled += line.quantity
+            }
+            if cancelled.isEmpty && short.isEmpty {
+                throw StoreError.invalidValue(
+                    field: field + ".lines",
+                    value: "[]",
+                    reason: "task \(task.taskID) has nothing open left to cancel"
+                )
+            }
         case .picked, .packed, .shortPicked:
             for (index, line) in picked {
                 updated.lines[index].picked = min(
@@ -66,15 +85,7 @@ enum FulfillmentRules {
             }
         case .shipped:
             // Without lines, a shipped confirmation ships everything the task still has open.
-            if picked.isEmpty {
-                for (index, line) in updated.lines.enumerated() where line.open > 0 {
-                    shipped.append(
-                        (index, ConfirmedLine(lineNumber: line.lineNumber, sku: line.sku, quantity: line.open))
-                    )
-                }
-            } else {
-                shipped = picked
-            }
+            shipped = picked.isEmpty ? openPieces(of: updated) : picked
             for (index, line) in shipped {
                 guard line.quantity <= updated.lines[index].open else {
                     throw tooMany(line, open: updated.lines[index].open, field: field + ".lines", task: task)
@@ -101,8 +112,10 @@ enum FulfillmentRules {
             task: updated,
             shipped: shipped.map(\.1),
             short: short.map(\.1),
+            cancelled: cancelled.map(\.1),
             shippedUnits: units(shipped, task),
-            shortUnits: units(short, task)
+            shortUnits: units(short, task),
+            cancelledUnits: units(cancelled, task)
         )
     }
 
@@ -176,6 +189,14 @@ enum FulfillmentRules {
 
     // MARK: Helpers.
 
+    /// Every line's open pieces, with the line's index.
+    private static func openPieces(of task: PickTaskRecord) -> [(Int, ConfirmedLine)] {
+        task.lines.enumerated().compactMap { index, line in
+            line.open > 0
+                ? (index, ConfirmedLine(lineNumber: line.lineNumber, sku: line.sku, quantity: line.open)) : nil
+        }
+    }
+
     /// The confirmed lines with the index of the task line each one means; refuses unknown lines, other SKUs and
     /// quantities below 1.
     private static func resolve(
@@ -223,11 +244,12 @@ enum FulfillmentRules {
     {
         let open = task.lines.reduce(0) { $0 + $1.open }
         let shipped = task.lines.reduce(0) { $0 + $1.shipped }
-        if open == 0 { return shipped > 0 ? .shipped : .short }
+        let cancelled = task.lines.reduce(0) { $0 + $1.cancelled }
+        if open == 0 { return shipped > 0 ? .shipped : cancelled > 0 ? .cancelled : .short }
         switch kind {
         case .picked: return task.status == .open ? .picked : task.status
         case .packed: return [.open, .picked].contains(task.status) ? .packed : task.status
-        case .shipped, .shortPicked: return task.status
+        case .shipped, .shortPicked, .cancelled: return task.status
         }
     }
 

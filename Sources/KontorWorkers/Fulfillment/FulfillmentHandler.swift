@@ -7,12 +7,20 @@ import KontorStore
 /// and warehouse confirmations into shipments and short picks. Stock follows in the store: shipped units leave on
 /// hand and consume their reservations; short units release theirs and are written off (see ``FulfillmentStore``).
 ///
+/// Cancelling an order that is being picked (``OrderCancelRequested``) sends a ``PickTaskCancellation`` for every task
+/// with open pieces, on the pick-task topic after the task. The warehouses answer with `cancelled` confirmations (the
+/// pieces go back on the shelf: reservations released, on hand kept) or ship what had left already. While the
+/// cancellation stands the order gets no new tasks and its short pieces are not allocated again; once every task is
+/// closed and nothing shipped, the stage publishes the ``OrderCancelled`` (allocation then releases what is left).
+///
 /// A redelivered input yields the same outputs: tasks remember the event that made them, confirmations their outcome.
 public struct FulfillmentHandler: StageHandler {
     public static let stageName = "fulfillment"
 
     /// The topics the stage consumes.
-    public static let inputTopics = [KontorTopics.orderAllocated, KontorTopics.warehouseConfirmation]
+    public static let inputTopics = [
+        KontorTopics.orderAllocated, KontorTopics.warehouseConfirmation, KontorTopics.orderCancelRequested,
+    ]
 
     /// The store the stage works with.
     public typealias Store = FulfillmentStore & InventoryStore & CatalogStore & AllocationStore & ShipmentLabelStore
@@ -52,9 +60,12 @@ public struct FulfillmentHandler: StageHandler {
             return try await pickTasks(for: try Self.decode(OrderAllocated.self, message))
         case FulfillmentEventType.warehouseConfirmation:
             return try await apply(try Self.decode(WarehouseConfirmation.self, message))
+        case OrderEventType.cancelRequested:
+            return try await cancel(try Self.decode(OrderCancelRequested.self, message))
         default:
             throw StageError.schemaViolation(
-                "unexpected event type \(header.type) on \(message.topic) (expected allocated or warehouse-confirmation)"
+                "unexpected event type \(header.type) on \(message.topic) (expected allocated, warehouse-confirmation "
+                    + "or cancel-requested)"
             )
         }
     }
@@ -67,6 +78,8 @@ public struct FulfillmentHandler: StageHandler {
         let existing = try await store.pickTasks(orderID: orderID)
         let made = existing.filter { $0.causeID == event.id.rawValue }
         if !made.isEmpty { return try made.map { try message(for: $0, cause: event) } }
+        // An order being cancelled gets no new tasks (allocation releases its stock once it is cancelled).
+        if try await store.cancellation(orderID: orderID) != nil { return [] }
 
         let demand = try OrderDemandLines(order)
         let uncovered = PickTaskPlanner.uncovered(
@@ -150,6 +163,13 @@ public struct FulfillmentHandler: StageHandler {
     // MARK: Confirmations → shipments and short picks.
 
     private func apply(_ event: EventEnvelope<WarehouseConfirmation>) async throws -> [KafkaProducerMessage] {
+        let cancellation = try await store.cancellation(orderID: event.data.orderId)
+        if event.data.kind == .cancelled && cancellation == nil {
+            throw StageError.schemaViolation(
+                "warehouse confirmation \(event.data.confirmationId): order \(event.data.orderId) has no cancellation "
+                    + "requested; report pieces the warehouse cannot ship as short-picked"
+            )
+        }
         let outcome: FulfillmentOutcome
         do {
             outcome = try await store.applyConfirmation(event.data)
@@ -166,7 +186,8 @@ public struct FulfillmentHandler: StageHandler {
             task = try await bookLabels(for: task)
         }
         var messages: [KafkaProducerMessage] = []
-        if !outcome.short.isEmpty {
+        // Short pieces of an order being cancelled are written off, not allocated again.
+        if !outcome.short.isEmpty && cancellation == nil {
             let shortPicked = event.followUp(
                 stage: "\(stage)/short-picked",
                 source: .worker(stage),
@@ -203,7 +224,78 @@ public struct FulfillmentHandler: StageHandler {
             )
             messages.append(try EventMessage.make(shipped, topic: KontorTopics.orderShipped))
         }
+        if let cancellation, let cancelled = try await cancelledOrder(cancellation, cause: event) {
+            messages.append(cancelled)
+        }
         return messages
+    }
+
+    // MARK: Cancellations while picking.
+
+    /// Keeps the cancellation and asks every location with open pieces to stop; cancels the order at once when no
+    /// task has anything open and nothing shipped.
+    private func cancel(_ event: EventEnvelope<OrderCancelRequested>) async throws -> [KafkaProducerMessage] {
+        let kept = try await store.requestCancellation(
+            FulfillmentCancellation(
+                orderID: event.data.orderId,
+                eventID: event.id.rawValue,
+                reason: event.data.reason,
+                requestedBy: event.data.requestedBy,
+                requestedAt: event.time
+            )
+        )
+        var messages: [KafkaProducerMessage] = []
+        for task in try await store.pickTasks(orderID: event.data.orderId) {
+            let open = task.lines.filter { $0.open > 0 }
+            guard !open.isEmpty else { continue }
+            var cancellation = event.followUp(
+                stage: "\(stage)/cancel/\(task.taskID)",
+                source: .worker(stage),
+                data: PickTaskCancellation(
+                    taskId: task.taskID,
+                    orderId: task.orderID,
+                    locationId: task.locationID,
+                    lines: open.map { ConfirmedLine(lineNumber: $0.lineNumber, sku: $0.sku, quantity: $0.open) },
+                    reason: kept.reason,
+                    requestedBy: kept.requestedBy,
+                    requestedAt: kept.requestedAt
+                ),
+                subject: task.orderID.rawValue,
+                time: event.time
+            )
+            // A repeated request sends the same cancellation (same id) as the first one did.
+            cancellation.id = EventID.derived(from: EventID(kept.eventID), stage: "\(stage)/cancel/\(task.taskID)")
+            messages.append(try EventMessage.make(cancellation, topic: KontorTopics.pickTask))
+        }
+        if messages.isEmpty, let cancelled = try await cancelledOrder(kept, cause: event) {
+            messages.append(cancelled)
+        }
+        return messages
+    }
+
+    /// The ``OrderCancelled`` once every task of the cancelled order is closed and none shipped anything; nil
+    /// before, or when something shipped (the order then stays shipped as far as it got). Its id derives from the
+    /// request, so whichever input closes the last task yields the same event.
+    private func cancelledOrder<Cause: KontorEventPayload>(
+        _ cancellation: FulfillmentCancellation,
+        cause: EventEnvelope<Cause>
+    ) async throws -> KafkaProducerMessage? {
+        let tasks = try await store.pickTasks(orderID: cancellation.orderID)
+        let lines = tasks.flatMap(\.lines)
+        guard lines.allSatisfy({ $0.open == 0 }), lines.allSatisfy({ $0.shipped == 0 }) else { return nil }
+        var event = cause.followUp(
+            stage: "\(stage)/cancelled",
+            source: .worker(stage),
+            data: OrderCancelled(
+                orderId: cancellation.orderID,
+                reason: cancellation.reason,
+                cancelledBy: cancellation.requestedBy
+            ),
+            subject: cancellation.orderID.rawValue,
+            time: cause.time
+        )
+        event.id = EventID.derived(from: EventID(cancellation.eventID), stage: "\(stage)/cancelled")
+        return try EventMessage.make(event, topic: KontorTopics.orderCancelled)
     }
 
     /// Books labels for a packed task whose parcels have no tracking numbers, once: labels kept already (a

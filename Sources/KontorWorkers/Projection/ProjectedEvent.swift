@@ -130,7 +130,14 @@ extension ProjectedEvent {
             self = try Self.returnEvent(value, header)
         case OrderEventType.shipped, OrderEventType.tracked, OrderEventType.delayed:
             self = try Self.fulfillmentEvent(header, value)
-        case FulfillmentEventType.pickTask, OrderEventType.shortPicked:
+        case OrderEventType.cancelRequested:
+            // On the timeline only: the order stays `picking` until the warehouses confirmed (then a cancellation).
+            let data = try Self.payload(OrderCancelRequested.self, value, header).data
+            self = try .init(header, step: .requestCancel, order: nil, orderID: data.orderId)
+            changesStatus = false
+            details.reason = data.reason
+            details.cancelledBy = data.requestedBy
+        case FulfillmentEventType.pickTask, FulfillmentEventType.pickTaskCancellation, OrderEventType.shortPicked:
             self = try .init(fulfillment: header, value)
         default:
             throw StageError.schemaViolation("\(header.type) is not an order event the read model knows")

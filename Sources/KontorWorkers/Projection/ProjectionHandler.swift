@@ -17,7 +17,7 @@ public struct ProjectionHandler: StageHandler {
     public static let inputTopics =
         KontorTopics.orderEventTopics + [
             KontorTopics.pickTask, KontorTopics.orderShortPicked, KontorTopics.orderShipped, KontorTopics.orderTracked,
-            KontorTopics.orderDelayed, KontorTopics.notificationSent,
+            KontorTopics.orderDelayed, KontorTopics.notificationSent, KontorTopics.orderCancelRequested,
         ] + ProjectedEvent.returnTopics
 
     public var stage: String { Self.stageName }

@@ -40,6 +40,9 @@ public struct TrackingHandler: StageHandler {
         case FulfillmentEventType.pickTask:
             try await register(try TrackingInput.decode(PickTask.self, message))
             return []
+        case FulfillmentEventType.pickTaskCancellation:
+            // Nothing to track: a cancelled task ships no parcels.
+            return []
         case OrderEventType.shipped:
             return try await register(try TrackingInput.decode(OrderShipped.self, message))
         case ShipmentEventType.tracking:
