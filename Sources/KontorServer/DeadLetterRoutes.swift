@@ -24,7 +24,9 @@ public enum DeadLetterRoutes {
             try await list(request, operations: operations)
         }
         routes.get("/v1/dlq/:id") { request, context in
-            let id = context.parameters.get("id") ?? ""
+            // Ids hold a colon (`<stage>:<event id>`), which clients may send percent-encoded.
+            let raw = context.parameters.get("id") ?? ""
+            let id = raw.removingPercentEncoding ?? raw
             guard let record = try await operations.store.deadLetter(id: id) else {
                 return ProblemDetails(
                     type: ProblemDetails.Types.notFound,

@@ -20,8 +20,8 @@ struct DashboardEndToEndTests {
     @Test("Log in, counts and list show the orders, open one, hold it: on-hold; screenshots saved")
     func dashboard() async throws {
         try Self.requireBrowser()
-        // Without the fulfillment stage orders stay allocated: a pick task would move them to picking, where hold
-        // and cancel are refused.
+        // Without the fulfillment stage orders stay allocated: a pick task would move them to picking, where hold is
+        // refused (and cancel goes through the warehouse).
         let kontor = try KontorProcess(arguments: [
             "--set", "kafka.embeddedBrokers=1", "--set", "workers.enabled=validation,allocation,projection",
         ])

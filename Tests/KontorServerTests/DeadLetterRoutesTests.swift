@@ -52,6 +52,8 @@ struct DeadLetterRoutesTests {
             let shown = try await HTTP.get("\(base)/v1/dlq/validation:E-1")
             #expect(shown.json["payload"] as? String == #"{"a":1}"#)
             #expect(shown.json["payloadEncoding"] as? String == "utf-8")
+            // The id's colon percent-encoded, as browsers' encodeURIComponent sends it.
+            #expect(try await HTTP.get("\(base)/v1/dlq/validation%3AE-1").json["id"] as? String == "validation:E-1")
             let shownBinary = try await HTTP.get("\(base)/v1/dlq/validation:E-2")
             #expect(shownBinary.json["payload"] as? String == Data([0xFF, 0x00, 0x01]).base64EncodedString())
             #expect(shownBinary.json["payloadEncoding"] as? String == "base64")

@@ -1,7 +1,8 @@
 /// The ops dashboard's single page (`GET /dashboard`): inline CSS and vanilla JavaScript, no build step and nothing
 /// loaded from elsewhere. It logs in with `POST /v1/session` (the `kontor_session` cookie then authorizes its calls),
 /// renders `GET /v1/dashboard/summary`, follows `GET /v1/dashboard/stream` with `EventSource`, searches orders, shows
-/// one order and calls its actions, and replays dead letters after a dry run.
+/// one order and calls its actions, inspects dead letters (error, origin, headers, payload) and replays them after a
+/// dry run.
 enum DashboardPage {
     static let html = ##"""
         <!doctype html>
@@ -51,6 +52,8 @@ enum DashboardPage {
         #order-panel .actions { display: flex; gap: 8px; margin: 8px 0; }
         svg text { font-size: 10px; fill: var(--muted); }
         svg rect.bar { fill: var(--accent); }
+        pre#dlq-detail { background: #f8f9fb; border: 1px solid var(--line); border-radius: 5px; padding: 8px;
+          max-height: 320px; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12px; }
         [hidden] { display: none !important; }
         </style>
         </head>
@@ -84,8 +87,11 @@ enum DashboardPage {
           <section class="card">
             <h2>Channels</h2>
             <table id="channel-counts"><thead><tr><th>Channel</th><th class="num">Orders</th></tr></thead><tbody></tbody></table>
-            <h2 style="margin-top:12px">Connectors</h2>
-            <table id="connectors"><tbody></tbody></table>
+          </section>
+          <section class="card wide">
+            <h2>Connectors</h2>
+            <table id="connectors"><thead><tr><th>Name</th><th>Type</th><th>State</th><th>Detail</th>
+              <th class="num">Activity</th></tr></thead><tbody></tbody></table>
           </section>
           <section class="card wide">
             <h2>Orders per hour (last 24 h, UTC)</h2>
@@ -101,6 +107,12 @@ enum DashboardPage {
             <div id="dlq-message"></div>
             <h2 style="margin-top:12px">Consumer lag</h2>
             <table id="lag"><tbody></tbody></table>
+          </section>
+          <section class="card wide" id="dlq-panel" hidden>
+            <h2>Open dead letters: <span id="dlq-panel-stage"></span></h2>
+            <table id="dlq-records"><thead><tr><th>Failed last</th><th>Error</th><th>Message</th>
+              <th class="num">Attempts</th><th>Origin</th></tr></thead><tbody></tbody></table>
+            <pre id="dlq-detail" hidden></pre>
           </section>
           <section class="card wide">
             <h2>Find orders</h2>
@@ -301,10 +313,53 @@ enum DashboardPage {
           const stages = Object.entries(summary.byStage).sort();
           if (!stages.length) { fill(tbody, [el("tr", {}, el("td", {class: "muted"}, "None open."))]); return; }
           fill(tbody, stages.map(([stage, count]) => {
+            const look = el("button", {class: "secondary", "data-inspect": stage}, "Inspect");
+            look.addEventListener("click", () => inspect(stage));
             const button = el("button", {class: "secondary", "data-stage": stage}, "Replay…");
             button.addEventListener("click", () => replay(stage));
-            return el("tr", {"data-stage": stage}, el("td", {}, stage), el("td", {class: "num"}, count), el("td", {}, button));
+            return el("tr", {"data-stage": stage}, el("td", {}, stage), el("td", {class: "num"}, count),
+              el("td", {}, look, " ", button));
           }));
+        }
+
+        // The newest open dead letters of a stage; a row shows its headers and payload, byte for byte as kept.
+        async function inspect(stage) {
+          const tbody = $("dlq-records").tBodies[0];
+          const detail = $("dlq-detail");
+          $("dlq-panel").hidden = false;
+          $("dlq-panel-stage").textContent = stage;
+          detail.hidden = true;
+          try {
+            const page = await api("GET", `/v1/dlq?stage=${encodeURIComponent(stage)}&status=open&limit=50`);
+            if (!page.deadLetters.length) {
+              fill(tbody, [el("tr", {}, el("td", {class: "muted", colspan: "5"}, "None open."))]);
+              return;
+            }
+            fill(tbody, page.deadLetters.map((record) => {
+              const row = el("tr", {class: "pick", "data-dlq-id": record.id},
+                el("td", {class: "muted"}, when(record.lastFailure)), el("td", {}, record.errorClass),
+                el("td", {class: "detail"}, record.errorMessage), el("td", {class: "num"}, record.attempts),
+                el("td", {class: "muted"}, `${record.originalTopic} [${record.originalPartition}] @${record.originalOffset}`));
+              row.addEventListener("click", () => showDeadLetter(record.id));
+              return row;
+            }));
+          } catch (e) { fill(tbody, [el("tr", {}, el("td", {class: "error"}, e.message))]); }
+        }
+
+        async function showDeadLetter(id) {
+          const detail = $("dlq-detail");
+          try {
+            const record = await api("GET", `/v1/dlq/${encodeURIComponent(id)}`);
+            const headers = record.headers.map((h) => `${h.key}: ${h.value ?? ""}${h.encoding === "base64" ? " (base64)" : ""}`);
+            detail.textContent = [`id: ${record.id}`, `stage: ${record.stage}`,
+              `error: ${record.errorClass}: ${record.errorMessage}`,
+              `attempts: ${record.attempts} (first failure ${record.firstFailure}, last ${record.lastFailure})`,
+              `origin: ${record.originalTopic} [${record.originalPartition}] @${record.originalOffset}`,
+              `key: ${record.key ?? ""}`, "", "headers:", ...headers, "",
+              `payload (${record.payloadEncoding}):`, record.payload].join("\n");
+            detail.setAttribute("data-dlq-id", id);
+          } catch (e) { detail.textContent = e.message; }
+          detail.hidden = false;
         }
 
         async function replay(stage) {
@@ -318,6 +373,7 @@ enum DashboardPage {
               try {
                 const done = await api("POST", "/v1/dlq/replay", {stage, status: "open", ids: dry.ids});
                 message.replaceChildren(el("span", {class: "notice"}, `Replayed ${done.replayed} of ${done.selected}.`));
+                if (!$("dlq-panel").hidden && $("dlq-panel-stage").textContent === stage) inspect(stage);
               } catch (e) { message.replaceChildren(el("span", {class: "error"}, e.message)); }
             });
             message.replaceChildren(el("p", {}, `${stage}: ${dry.selected} open dead letter(s) selected. `), confirm, " ", cancel);
