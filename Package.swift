@@ -129,6 +129,7 @@ let package = Package(
                 "KontorWorkers",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -317,6 +318,7 @@ let package = Package(
             dependencies: [
                 "KontorAllocation", "KontorApp", "KontorEDIFACT", "KontorKafka", "KontorModel", "KontorStore",
                 "KontorX12", "KontorServer",
+                "KontorNotifications",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -170,7 +170,7 @@ public struct ExchangeCreated: KontorEventPayload {
 
 /// Payload of ``NotificationEventType/sent`` on ``KontorTopics/notificationSent`` (keyed by order id): a customer
 /// was told something, so the order's timeline shows it. JSON: `{notificationId, orderId, template, channel,
-/// recipient, language, sentAt}`.
+/// recipient, language, sentAt, uncertain?}`.
 public struct NotificationSent: KontorEventPayload {
     /// `com.kontor.notification.sent.v1`.
     public static let eventType = NotificationEventType.sent
@@ -185,7 +185,11 @@ public struct NotificationSent: KontorEventPayload {
     /// The e-mail address or webhook URL (without credentials).
     public var recipient: String
     public var language: String
+    /// When the server accepted it; for an uncertain one, when the attempt started.
     public var sentAt: Timestamp
+    /// `true` when the process stopped while sending it and it was not sent again: it may not have arrived. Absent
+    /// (nil) for a notification the server accepted.
+    public var uncertain: Bool?
 
     /// Creates the payload.
     public init(
@@ -195,7 +199,8 @@ public struct NotificationSent: KontorEventPayload {
         channel: String,
         recipient: String,
         language: String,
-        sentAt: Timestamp
+        sentAt: Timestamp,
+        uncertain: Bool? = nil
     ) {
         self.notificationId = notificationId
         self.orderId = orderId
@@ -204,5 +209,6 @@ public struct NotificationSent: KontorEventPayload {
         self.recipient = recipient
         self.language = language
         self.sentAt = sentAt
+        self.uncertain = uncertain
     }
 }

@@ -11,13 +11,20 @@ import Logging
 /// publishes a ``NotificationSent`` per notification for the order's timeline.
 ///
 /// **Once per event.** Each notification's id is `<event id>/<template>/email` or `<event id>/<template>/webhook/
-/// <endpoint>`. It is recorded in the store (``NotificationStore``) right after the mail server or endpoint accepted
-/// it, before the runtime marks the batch processed; a redelivered event (a restart mid-batch, a retry after a later
-/// notification of the same event failed) finds it there and is not sent again. Its ``NotificationSent`` is
-/// published again, identical (same event id, the stored send time). What remains is the moment between the
-/// server's acceptance and the store write: a crash exactly there sends that one notification again. The e-mail
-/// then carries the same `Message-ID` (derived from the notification id) and the webhook the same
-/// `X-Kontor-Notification-Id`, so the receiving side can drop the duplicate.
+/// <endpoint>`. Before the mail server or endpoint is contacted, the notification is recorded in the store
+/// (``NotificationStore``) as an intent (`sending`, with the attempt time); on acceptance it becomes `sent`, and when
+/// the send fails for certain (refused, no connection, a timeout) the intent is removed so that the retry sends it.
+/// All of this happens before the runtime marks the batch processed. A redelivered event (a restart mid-batch, a
+/// retry after a later notification of the same event failed) finds a sent notification and does not send it again;
+/// its ``NotificationSent`` is published again, identical (same event id, the stored send time).
+///
+/// An intent still `sending` on redelivery means the process stopped mid-send: whether the server got it is
+/// unknown. ``NotificationSettings/uncertainNotifications`` decides: ``UncertainNotificationPolicy/skip`` (the
+/// default, never a duplicate) records it as `uncertain`, sends nothing, logs a warning, counts it
+/// (`kontor_notifications_uncertain_total`) and publishes its ``NotificationSent`` with `uncertain: true`, so the
+/// order's timeline says it may not have been sent; ``UncertainNotificationPolicy/resend`` (at least once) sends it
+/// again with the same `Message-ID` (derived from the notification id) or `X-Kontor-Notification-Id`, so the
+/// receiving side can drop the duplicate.
 ///
 /// Failures: a missing or broken template, a refused address (SMTP 5xx) or a webhook's 4xx are permanent (dead
 /// letter; replay it once fixed); connection problems, timeouts, SMTP 4xx and webhook 5xx are retried by the
@@ -71,18 +78,53 @@ public struct NotificationHandler: StageHandler {
         let (header, planned) = try await planner.plan(message.value)
         let work = planned.flatMap { deliveries(for: $0, header: header) }
         guard !work.isEmpty else { return [] }
-        let alreadySent = try await store.sentNotifications(among: work.map(\.id))
+        let known = try await store.notifications(among: work.map(\.id))
         var outputs: [KafkaProducerMessage] = []
         for delivery in work {
             let sent: SentNotification
-            if let stored = alreadySent[delivery.id] {
+            switch known[delivery.id] {
+            case .some(let stored) where stored.state != .sending:
                 sent = stored
-            } else {
+            case .some(let interrupted):
+                sent = try await handleInterrupted(delivery, interrupted, header: header, message: message)
+            case .none:
                 sent = try await deliver(delivery, header: header, message: message)
             }
             outputs.append(try Self.sentEvent(sent, header: header))
         }
         return outputs
+    }
+
+    /// A notification a stopped process left `sending`: recorded as uncertain and not sent
+    /// (``UncertainNotificationPolicy/skip``), or sent again under the same id (``UncertainNotificationPolicy/resend``).
+    private func handleInterrupted(
+        _ delivery: Delivery,
+        _ interrupted: SentNotification,
+        header: EventHeader,
+        message: KafkaConsumerMessage
+    ) async throws -> SentNotification {
+        let policy = settings.uncertainNotifications
+        NotificationMetrics.uncertain(channel: delivery.channel, policy: policy)
+        var metadata: Logger.Metadata = [
+            "kontor.order": "\(delivery.planned.orderID)", "kontor.template": "\(delivery.planned.template)",
+            "kontor.channel": "\(delivery.channel)", "kontor.recipient": "\(delivery.recipient)",
+            "kontor.notification": "\(delivery.id)",
+        ]
+        if let attemptedAt = interrupted.attemptedAt { metadata["kontor.attempted_at"] = "\(attemptedAt)" }
+        switch policy {
+        case .skip:
+            logger.warning(
+                "notification interrupted while sending; it may not have arrived and is not sent again",
+                metadata: metadata
+            )
+            return try await store.recordNotificationUncertain(id: delivery.id) ?? interrupted
+        case .resend:
+            logger.warning(
+                "notification interrupted while sending; sending it again with the same id",
+                metadata: metadata
+            )
+            return try await deliver(delivery, header: header, message: message)
+        }
     }
 
     /// The e-mail (when SMTP is set up, the template is sent by e-mail and the order has an address) and the
@@ -120,7 +162,14 @@ public struct NotificationHandler: StageHandler {
             .first(where: MailAddress.isPlausible)
     }
 
-    /// Renders and sends one notification, then records it as sent.
+    /// What goes to the server for one notification, fully written before the intent is recorded.
+    private enum Outgoing {
+        case email(from: String, MIMEMessage)
+        case webhook([UInt8], WebhookEndpoint)
+    }
+
+    /// Renders one notification, records the intent, sends it, then records it as sent. A send that fails for
+    /// certain removes the intent again, so that the retry sends it.
     private func deliver(_ delivery: Delivery, header: EventHeader, message: KafkaConsumerMessage) async throws
         -> SentNotification
     {
@@ -129,13 +178,14 @@ public struct NotificationHandler: StageHandler {
         let brandName = settings.brands.brandName(for: order)
         let brand = settings.brands.brands[brandName] ?? NotificationSettings.Brand(name: brandName, from: "")
         let values = NotificationValues.values(for: delivery.planned, brand: brand, language: language)
+        let outgoing: Outgoing
         switch delivery.channel {
         case .email:
-            try await sendEmail(delivery, brandName: brandName, brand: brand, language: language, values: values)
+            outgoing = try email(delivery, brandName: brandName, brand: brand, language: language, values: values)
         case .webhook:
-            try await postWebhook(delivery, header: header, message: message, language: language, values: values)
+            outgoing = try webhook(delivery, header: header, message: message, language: language, values: values)
         }
-        let sent = try await store.recordNotificationSent(
+        func record(_ state: SentNotification.State, at time: Timestamp, attemptedAt: Timestamp) -> SentNotification {
             SentNotification(
                 notificationID: delivery.id,
                 orderID: delivery.planned.orderID,
@@ -143,9 +193,28 @@ public struct NotificationHandler: StageHandler {
                 channel: delivery.channel.rawValue,
                 recipient: delivery.recipient,
                 language: language,
-                sentAt: .now()
+                sentAt: time,
+                state: state,
+                attemptedAt: attemptedAt
             )
-        )
+        }
+        let attemptedAt = Timestamp.now()
+        try await store.recordNotificationIntent(record(.sending, at: attemptedAt, attemptedAt: attemptedAt))
+        do {
+            try await send(outgoing, delivery: delivery)
+        } catch {
+            do {
+                try await store.clearNotificationIntent(id: delivery.id)
+            } catch let storeError {
+                // The intent stays `sending`: the retry treats it as interrupted (uncertain policy).
+                logger.error(
+                    "could not clear the intent of a failed notification",
+                    metadata: ["kontor.notification": "\(delivery.id)", "kontor.error": "\(storeError)"]
+                )
+            }
+            throw error
+        }
+        let sent = try await store.recordNotificationSent(record(.sent, at: .now(), attemptedAt: attemptedAt))
         logger.info(
             "notification sent",
             metadata: [
@@ -156,14 +225,14 @@ public struct NotificationHandler: StageHandler {
         return sent
     }
 
-    private func sendEmail(
+    /// The e-mail of `delivery`, rendered.
+    private func email(
         _ delivery: Delivery,
         brandName: String,
         brand: NotificationSettings.Brand,
         language: String,
         values: [String: TemplateValue]
-    ) async throws {
-        guard let smtp else { return }
+    ) throws -> Outgoing {
         let rendered: RenderedNotification
         do {
             rendered = try templates.render(
@@ -192,23 +261,20 @@ public struct NotificationHandler: StageHandler {
             messageID: MIMEMessage.messageID(notificationID: delivery.id, domain: settings.messageIDDomain),
             date: Date()
         )
-        do {
-            try await smtp.send(from: from.address, to: [delivery.recipient], message: mail.bytes)
-        } catch {
-            throw error.isTransient
-                ? StageError.transient(error.description)
-                : StageError(.refused, error.description, isRetriable: false)
-        }
+        return .email(from: from.address, mail)
     }
 
-    private func postWebhook(
+    /// The webhook call of `delivery`.
+    private func webhook(
         _ delivery: Delivery,
         header: EventHeader,
         message: KafkaConsumerMessage,
         language: String,
         values: [String: TemplateValue]
-    ) async throws {
-        guard let endpoint = delivery.endpoint else { return }
+    ) throws -> Outgoing {
+        guard let endpoint = delivery.endpoint else {
+            throw StageError(.refused, "\(delivery.id): no webhook endpoint", isRetriable: false)
+        }
         let body = Self.webhookBody(
             notificationID: delivery.id,
             planned: delivery.planned,
@@ -217,17 +283,36 @@ public struct NotificationHandler: StageHandler {
             language: language,
             values: values
         )
-        do {
-            try await webhooks.post(
-                body,
-                to: endpoint,
-                notificationID: delivery.id,
-                template: delivery.planned.template
-            )
-        } catch {
-            switch error {
-            case .transient(let text): throw StageError.transient(text)
-            case .refused(let text): throw StageError(.refused, text, isRetriable: false)
+        return .webhook(body, endpoint)
+    }
+
+    /// Hands `outgoing` to the mail server or endpoint; returns once it accepted it.
+    private func send(_ outgoing: Outgoing, delivery: Delivery) async throws {
+        switch outgoing {
+        case .email(let from, let mail):
+            guard let smtp else {
+                throw StageError(.refused, "\(delivery.id): e-mail is not set up", isRetriable: false)
+            }
+            do {
+                try await smtp.send(from: from, to: [delivery.recipient], message: mail.bytes)
+            } catch {
+                throw error.isTransient
+                    ? StageError.transient(error.description)
+                    : StageError(.refused, error.description, isRetriable: false)
+            }
+        case .webhook(let body, let endpoint):
+            do {
+                try await webhooks.post(
+                    body,
+                    to: endpoint,
+                    notificationID: delivery.id,
+                    template: delivery.planned.template
+                )
+            } catch {
+                switch error {
+                case .transient(let text): throw StageError.transient(text)
+                case .refused(let text): throw StageError(.refused, text, isRetriable: false)
+                }
             }
         }
     }
@@ -282,7 +367,8 @@ public struct NotificationHandler: StageHandler {
                 channel: sent.channel,
                 recipient: sent.recipient,
                 language: sent.language,
-                sentAt: sent.sentAt
+                sentAt: sent.sentAt,
+                uncertain: sent.state == .uncertain ? true : nil
             )
         )
         return try EventMessage.make(event, topic: KontorTopics.notificationSent)

@@ -30,6 +30,9 @@ public struct NotificationSettings: Sendable, Hashable {
     /// Customer systems told by webhook.
     public var webhooks: [WebhookEndpoint] = []
 
+    /// What happens to a notification whose send a stopped process left without an answer (`notifications.uncertain`).
+    public var uncertainNotifications = UncertainNotificationPolicy.skip
+
     /// Settings that send nothing: no SMTP server, no webhooks.
     public init() {}
 

@@ -9,8 +9,8 @@ import Testing
 /// An order's whole life through `kontor run` (embedded cluster, seeded store) with e-mail to a real SMTP server
 /// (aiosmtpd, started by the test): a signed Shopify webhook, validation and allocation, the pick task read from Kafka
 /// with kcat as a WMS would, the WMS's confirmations over HTTP, carrier tracking webhooks, the customer's e-mails,
-/// the order detail, then a return and its refund; and a `kill -9` while orders flow, after which every e-mail is
-/// still sent exactly once.
+/// the order detail, then a return and its refund; and a `kill -9` while orders flow, after which no e-mail is sent
+/// twice (the one the kill interrupted mid-send shows on its order's timeline as possibly not sent).
 @Suite("End to end: an order's whole life", .serialized, .timeLimit(.minutes(10)))
 struct OrderLifeEndToEndTests {
     static let customer = "jane.cooper@example.com"
@@ -324,7 +324,25 @@ struct OrderLifeEndToEndTests {
     static func confirmationSubject(_ number: String) -> String { "Ihre Bestellung \(number) bei Kontor Shop" }
     static func shippedSubject(_ number: String) -> String { "Ihre Bestellung \(number) ist unterwegs" }
 
-    @Test("kill -9 while orders flow: every order's confirmation e-mailed once; later events e-mailed once")
+    /// The orders among `orders` (number → id) whose confirmation the timeline shows as possibly not sent: the one
+    /// the kill interrupted mid-send, not sent again (`notifications.uncertain: skip`).
+    static func uncertainConfirmations(_ store: SQLiteStore, among orders: [String: String]) async throws
+        -> Set<String>
+    {
+        var numbers: Set<String> = []
+        for (number, id) in orders {
+            let entries = try await store.timeline(orderID: OrderID(id))
+            let uncertain = entries.contains {
+                $0.eventType == "notification.sent"
+                    && ($0.reasonsJSON ?? "").contains("e-mail order-confirmation to")
+                    && ($0.reasonsJSON ?? "").contains("may not have been sent")
+            }
+            if uncertain { numbers.insert(number) }
+        }
+        return numbers
+    }
+
+    @Test("kill -9 while orders flow: no e-mail twice; every order confirmed once or shown as possibly not sent")
     func killAndRestartMailsOnce() async throws {
         let mail = try LocalSMTPServer()
         defer { mail.stop() }
@@ -370,16 +388,21 @@ struct OrderLifeEndToEndTests {
         let mailedAtKill = try mail.messages().count
         #expect(mailedAtKill >= 3 && mailedAtKill < orders.count, "the kill came mid-stream: \(mailedAtKill) mails")
 
-        // Restarted on the same state folder: the missing confirmations follow.
+        // Restarted on the same state folder: the missing confirmations follow, except one the kill interrupted
+        // mid-send, which the timeline shows as possibly not sent.
         let second = try KontorProcess(stateDirectory: state, environment: environment)
         try await second.start()
-        let confirmed = try await OrderLife.waitForMail(mail, limit: .seconds(120)) { messages in
-            let subjects = Set(messages.compactMap { $0.header("Subject") })
-            return orders.keys.allSatisfy { subjects.contains(Self.confirmationSubject($0)) }
-        }
-        let unconfirmed = orders.keys.filter { number in
-            !confirmed.contains { $0.header("Subject") == Self.confirmationSubject(number) }
-        }
+        let observer = try SQLiteStore(path: state.appendingPathComponent("kontor.sqlite").path)
+        var unconfirmed: [String] = []
+        let confirmDeadline = ContinuousClock.now + .seconds(120)
+        repeat {
+            let subjects = Set(try mail.messages().compactMap { $0.header("Subject") })
+            let missing = orders.filter { !subjects.contains(Self.confirmationSubject($0.key)) }
+            let uncertain = try await Self.uncertainConfirmations(observer, among: missing)
+            unconfirmed = missing.keys.filter { !uncertain.contains($0) }
+            if unconfirmed.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(100))
+        } while ContinuousClock.now < confirmDeadline
         #expect(unconfirmed.isEmpty, "not confirmed after the restart: \(unconfirmed.sorted())\n\(second.log)")
 
         // Later events still get their e-mails: the warehouse ships two of the orders.
@@ -410,7 +433,6 @@ struct OrderLifeEndToEndTests {
 
         // A further restart re-drives what a stage had not processed and sends nothing twice. Once nothing is
         // pending, a new order's confirmation marks the end of what this run sends.
-        let observer = try SQLiteStore(path: state.appendingPathComponent("kontor.sqlite").path)
         let third = try KontorProcess(stateDirectory: state, environment: environment)
         try await third.start()
         let consumers = KontorWorkerCatalog.consumers(of: KontorWorkerCatalog.started(KontorConfiguration()))
@@ -425,12 +447,14 @@ struct OrderLifeEndToEndTests {
             $0.contains { $0.header("Subject") == Self.confirmationSubject(fence) }
         }
         #expect(try await third.terminate() == 0)
+        let uncertain = try await Self.uncertainConfirmations(observer, among: orders)
         await observer.close()
 
-        // Every notification once. A notification is its Message-ID (derived from the event and template). The
-        // one in flight at the kill -9 (accepted by the mail server, not yet recorded as sent) may arrive a second
-        // time with the same Message-ID, so the receiver can drop it; nothing else may repeat, and nothing sent
-        // after the kill (shipped mails, across a graceful restart, and the fence) repeats at all.
+        // Every notification at most once. A notification is its Message-ID (derived from the event and template).
+        // The one in flight at the kill -9 (its intent recorded, the server's answer not) is not sent again
+        // (`notifications.uncertain: skip`, the default): it arrived once or not at all, and its order's timeline
+        // says it may not have been sent. Every other one arrives exactly once.
+        #expect(uncertain.count <= 1, "only the e-mail in flight at the kill is uncertain: \(uncertain.sorted())")
         let all = try mail.messages()
         let messageIDs = all.compactMap { $0.header("Message-ID") }
         #expect(messageIDs.count == all.count, "every e-mail has a Message-ID")
@@ -440,14 +464,19 @@ struct OrderLifeEndToEndTests {
         }
         let notifications = Array(firstByID.values)
         let repeated = Dictionary(grouping: messageIDs) { $0 }.filter { $0.value.count > 1 }
-        #expect(repeated.count <= 1, "only the e-mail in flight at the kill may repeat: \(repeated.keys.sorted())")
-        #expect(repeated.values.allSatisfy { $0.count == 2 })
+        #expect(repeated.isEmpty, "e-mails sent twice: \(repeated.keys.sorted())")
+        var lost = 0
         for number in orders.keys.sorted() {
             let count = notifications.filter { $0.header("Subject") == Self.confirmationSubject(number) }.count
-            #expect(count == 1, "\(count) confirmations of \(number)")
+            if uncertain.contains(number) {
+                #expect(count <= 1, "\(count) confirmations of \(number)")
+                lost += 1 - count
+            } else {
+                #expect(count == 1, "\(count) confirmations of \(number)")
+            }
             #expect(
                 notifications.filter { $0.recipients == ["erika+\(number)@example.com"] }.count
-                    == (shippedNumbers.contains(number) ? 2 : 1)
+                    == (shippedNumbers.contains(number) ? 2 : 1) - (uncertain.contains(number) ? 1 - count : 0)
             )
         }
         for number in shippedNumbers {
@@ -455,7 +484,7 @@ struct OrderLifeEndToEndTests {
         }
         #expect(all.filter { $0.header("Subject") == Self.confirmationSubject(fence) }.count == 1)
         #expect(
-            notifications.count == orders.count + shippedNumbers.count + 1,
+            notifications.count == orders.count + shippedNumbers.count + 1 - lost,
             "\(notifications.compactMap { $0.header("Subject") })"
         )
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KontorModel
+import KontorNotifications
 import KontorServer
 import KontorWorkers
 import Logging
@@ -211,6 +212,17 @@ public enum ConfigurationKeys {
             summary: "SMTP server for customer e-mail, overriding the file's; empty = off"
         ) {
             $0.notificationsSMTPURL = $1
+        },
+        Key(
+            path: "notifications.uncertain",
+            summary: "A notification interrupted mid-send by a crash: skip (never a duplicate) or resend (default skip)"
+        ) {
+            guard
+                let policy = UncertainNotificationPolicy(rawValue: $1.trimmingCharacters(in: .whitespaces).lowercased())
+            else {
+                throw ConfigurationError("notifications.uncertain: '\($1)' is not one of skip, resend")
+            }
+            $0.notificationsUncertain = policy
         },
         Key(
             path: "pipeline.redriveOnStart",

@@ -72,6 +72,8 @@ public struct KontorConfiguration: Sendable {
     public var notificationsPath = "connectors/notifications/notifications.yaml"
     /// Replaces the SMTP URL of ``notificationsPath`` when set; empty turns e-mail off.
     public var notificationsSMTPURL: String?
+    /// A notification a stopped process left mid-send: not sent again, or sent again (`notifications.uncertain`).
+    public var notificationsUncertain = UncertainNotificationPolicy.skip
     public var retry = RetryPolicy()
     /// Per-stage changes to ``retry`` (`workers.<stage>.retry.*`), by stage name; see ``retryPolicy(stage:)``.
     public var stageRetry: [String: StageRetryOverride] = [:]

@@ -2,7 +2,7 @@ import KontorHTTPClient
 import KontorNotifications
 
 /// The notification worker's settings as `kontor run` is configured: the file (`notifications.file`) with the SMTP
-/// URL replaced by `notifications.smtpUrl` when that is set.
+/// URL replaced by `notifications.smtpUrl` when that is set, and `notifications.uncertain`.
 public enum NotificationSetup {
     /// - Throws: ``ConfigurationError`` naming the file, line and key that are wrong.
     public static func settings(_ configuration: KontorConfiguration) throws -> NotificationSettings {
@@ -24,6 +24,7 @@ public enum NotificationSetup {
                 settings.smtp = smtp
             }
         }
+        settings.uncertainNotifications = configuration.notificationsUncertain
         return settings
     }
 }

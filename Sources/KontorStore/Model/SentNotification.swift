@@ -1,7 +1,19 @@
 import KontorModel
 
-/// A notification the customer was sent (table `notifications_sent`).
+/// A notification for a customer (table `notifications_sent`): about to be sent, sent, or sent with an unknown
+/// outcome.
 public struct SentNotification: Sendable, Hashable, Codable {
+    /// Where a notification stands.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Recorded before the mail server or endpoint is contacted; the outcome is not known yet. Still `sending`
+        /// when the stage meets it again means the process stopped mid-send.
+        case sending
+        /// The mail server or endpoint accepted it.
+        case sent
+        /// The process stopped while it was `sending`, and it was not sent again (it may or may not have arrived).
+        case uncertain
+    }
+
     /// `<event id>/<template>/<channel>` (plus the endpoint for a webhook): stable for what caused it.
     public var notificationID: String
 
@@ -20,8 +32,15 @@ public struct SentNotification: Sendable, Hashable, Codable {
     /// The language it was written in, e.g. `de`.
     public var language: String
 
-    /// When the mail server or endpoint accepted it.
+    /// When the mail server or endpoint accepted it; while ``State/sending`` and when ``State/uncertain``, the start
+    /// of the (last) attempt.
     public var sentAt: Timestamp
+
+    /// Where it stands (``State/sent`` for records from before intents were recorded).
+    public var state: State
+
+    /// When the (last) attempt to send it started; nil for records from before intents were recorded.
+    public var attemptedAt: Timestamp?
 
     /// Creates a record.
     public init(
@@ -31,7 +50,9 @@ public struct SentNotification: Sendable, Hashable, Codable {
         channel: String,
         recipient: String,
         language: String,
-        sentAt: Timestamp
+        sentAt: Timestamp,
+        state: State = .sent,
+        attemptedAt: Timestamp? = nil
     ) {
         self.notificationID = notificationID
         self.orderID = orderID
@@ -40,5 +61,7 @@ public struct SentNotification: Sendable, Hashable, Codable {
         self.recipient = recipient
         self.language = language
         self.sentAt = sentAt
+        self.state = state
+        self.attemptedAt = attemptedAt
     }
 }

@@ -321,6 +321,7 @@ enum PostgresSchema {
         ),
         PostgresReturnSchema.migration,
         shipping,
+        notificationIntents,
         fulfillmentCancellations,
     ]
 

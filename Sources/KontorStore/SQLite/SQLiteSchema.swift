@@ -250,6 +250,7 @@ enum SQLiteSchema {
         }
         SQLiteReturnSchema.register(in: &migrator)
         registerShipping(in: &migrator)
+        registerNotificationIntents(in: &migrator)
         registerFulfillmentCancellations(in: &migrator)
     }
 }

@@ -4,9 +4,14 @@ import KontorStore
 /// Notifications on the order's timeline: a ``NotificationSent`` event becomes an entry such as "e-mail shipped sent
 /// to anna@example.com" (its ``TimelineDetails/summary``). It changes neither the order's status nor its data.
 public enum NotificationTimeline {
-    /// The sentence the timeline shows: `e-mail shipped sent to …` or `webhook shipped sent to …`.
+    /// The sentence the timeline shows: `e-mail shipped sent to …` or `webhook shipped sent to …`; for an uncertain
+    /// one (the process stopped while sending it) `e-mail shipped to … may not have been sent`.
     public static func summary(of sent: NotificationSent) -> String {
         let channel = sent.channel == "email" ? "e-mail" : sent.channel
+        if sent.uncertain == true {
+            return "\(channel) \(sent.template) to \(sent.recipient) may not have been sent"
+                + " (interrupted while sending; not sent again)"
+        }
         return "\(channel) \(sent.template) sent to \(sent.recipient)"
     }
 
