@@ -8,7 +8,7 @@ struct MigrationTests {
         "v1-processed-events", "v2-connector-state", "v3-sequences", "v4-catalog-locations-inventory",
         "v5-customers-idempotency", "v6-order-read-model", "v7-order-progress", "v8-allocation",
         "v9-read-model-allocation", "v10-dead-letters", "v11-fulfillment", "v12-tracking", "v13-notifications",
-        "v15-returns", "v14-shipping",
+        "v15-returns", "v14-shipping", "v17-pickups",
     ]
 
     @Test("Migrations run when the store opens and again harmlessly on reopen", arguments: StoreBackend.allCases)

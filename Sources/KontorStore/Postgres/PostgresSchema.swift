@@ -321,6 +321,7 @@ enum PostgresSchema {
         ),
         PostgresReturnSchema.migration,
         shipping,
+        pickups,
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

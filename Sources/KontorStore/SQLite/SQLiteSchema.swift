@@ -250,5 +250,6 @@ enum SQLiteSchema {
         }
         SQLiteReturnSchema.register(in: &migrator)
         registerShipping(in: &migrator)
+        registerPickups(in: &migrator)
     }
 }
