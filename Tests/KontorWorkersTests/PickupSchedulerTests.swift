@@ -8,6 +8,7 @@ import KontorShipping
 import KontorStore
 import KontorTestSupport
 import NIOCore
+import ServiceLifecycle
 import Testing
 
 /// The pickup scheduler with an SQLite store, the repository's rate table, the embedded Kafka cluster and a real
@@ -325,6 +326,40 @@ struct PickupSchedulerTests {
             #expect(keys == ["WH-DE-LEJ-dhl-2026-11-30", "WH-DE-LEJ-dhl-2026-11-30"])
             #expect(try await scheduler.tick(at: Self.at("2026-11-30T15:02:00Z")).isEmpty)
             #expect(await carrier.count == 2)
+        }
+    }
+
+    @Test("The service ticks on its injected clock, books once however often it ticks, and stops on shutdown")
+    func service() async throws {
+        let carrier = StandInCarrier()
+        try await Self.withSetup(carrier) { setup in
+            try await Self.label(
+                setup.store,
+                task: "T-41",
+                tracking: ["JJD-1"],
+                bookedAt: Self.at("2026-11-30T09:00:00Z")
+            )
+            let service = PickupService(
+                scheduler: setup.scheduler(),
+                interval: .milliseconds(10),
+                logger: WorkerTestSupport.logger,
+                now: { Self.at("2026-11-30T15:00:00Z") }
+            )
+            let group = ServiceGroup(services: [service], logger: WorkerTestSupport.logger)
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                // Until the pickup is published (bounded by rounds, not by time), then a few more ticks.
+                var rounds = 0
+                while try await setup.store.pickups(PickupQuery()).first?.publishedAt == nil, rounds < 2000 {
+                    rounds += 1
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                for _ in 0..<5 { try await Task.sleep(for: .milliseconds(10)) }
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            #expect(await carrier.count == 1)
+            #expect(try await setup.store.pickups(PickupQuery()).map(\.state) == [.scheduled])
         }
     }
 }
