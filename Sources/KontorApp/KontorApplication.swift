@@ -134,6 +134,15 @@ public struct KontorApplication: Sendable {
                     )
                 )
             }
+            // Carrier pickups (shipping.pickups.enabled); concurrent instances book each pickup once.
+            if let pickups = try ShippingSetup.pickupService(
+                store: store,
+                producer: producer,
+                configuration: configuration,
+                logger: logger
+            ) {
+                services.append(pickups)
+            }
         }
 
         let files = RuntimeFiles(directory: stateDirectory)
@@ -198,7 +207,8 @@ public struct KontorApplication: Sendable {
                     producer: producer,
                     quarantine: QuarantineWriter(producer: producer, logger: logger),
                     tasks: store
-                )
+                ),
+                pickups: store
             )
             let embedded = configuration.isEmbedded
             let logger = self.logger

@@ -100,6 +100,10 @@ public struct ShipmentEventType: Sendable {
 
     /// `com.kontor.shipment.tracking.v1`: one carrier scan (payload ``TrackingEvent``).
     public static let tracking = EventType("com.kontor.shipment.tracking.v1")
+
+    /// `com.kontor.shipment.pickup-scheduled.v1`: a carrier confirmed a location's daily pickup (payload
+    /// ``PickupScheduled``).
+    public static let pickupScheduled = EventType("com.kontor.shipment.pickup-scheduled.v1")
 }
 
 /// The event types of returns, in one place.

@@ -83,6 +83,9 @@ public struct KontorTopics: Sendable {
     /// `kontor.shipment.tracking.v1`: ``TrackingEventEnvelope``s from carriers, keyed by tracking number.
     public static let shipmentTracking = "kontor.shipment.tracking.v1"
 
+    /// `kontor.shipment.pickup-scheduled.v1`: ``PickupScheduledEvent``s, keyed by location id.
+    public static let pickupScheduled = "kontor.shipment.pickup-scheduled.v1"
+
     /// `kontor.return.authorized.v1`: RMAs created, keyed by order id.
     public static let returnAuthorized = "kontor.return.authorized.v1"
 
@@ -210,6 +213,11 @@ public struct KontorTopics: Sendable {
                 partitions: orderTopicPartitions,
                 summary: "Carrier tracking events, normalized, keyed by tracking number."
             ),
+            TopicSpec(
+                name: pickupScheduled,
+                partitions: auxiliaryTopicPartitions,
+                summary: "Carrier pickups booked per shipping location, carrier and day."
+            ),
             TopicSpec(name: returnAuthorized, partitions: orderTopicPartitions, summary: "RMAs created."),
             TopicSpec(
                 name: returnReceived,
@@ -285,6 +293,7 @@ public struct KontorTopics: Sendable {
         case FulfillmentEventType.pickTask, FulfillmentEventType.pickTaskCancellation: pickTask
         case FulfillmentEventType.warehouseConfirmation: warehouseConfirmation
         case ShipmentEventType.tracking: shipmentTracking
+        case ShipmentEventType.pickupScheduled: pickupScheduled
         case ReturnEventType.authorized: returnAuthorized
         case ReturnEventType.received: returnReceived
         case ReturnEventType.refundIssued: returnRefundIssued

@@ -35,7 +35,8 @@ public enum KontorRouter {
         returns: ReturnAPI? = nil,
         shipments: (any ShipmentDocumentSource)? = nil,
         tracking: TrackingIngest? = nil,
-        wmsConfirmations: WMSConfirmationIntake? = nil
+        wmsConfirmations: WMSConfirmationIntake? = nil,
+        pickups: (any PickupStore)? = nil
     ) -> Router<BasicRequestContext> {
         let router = Router()
         // Logs method and path only: the Authorization header and the session cookie stay out of the log.
@@ -89,6 +90,9 @@ public enum KontorRouter {
         }
         if let shipments {
             ShipmentDocumentRoutes.add(shipments, to: router)
+        }
+        if let pickups {
+            PickupRoutes.add(pickups, to: router)
         }
         OpenAPIRoutes.add(to: router)
         if let tracking {

@@ -37,6 +37,7 @@ import Testing
                 "kontor.fulfillment.pick-task.v1": 6,
                 "kontor.fulfillment.warehouse-confirmation.v1": 6,
                 "kontor.shipment.tracking.v1": 6,
+                "kontor.shipment.pickup-scheduled.v1": 3,
                 "kontor.return.authorized.v1": 6,
                 "kontor.return.received.v1": 6,
                 "kontor.return.refund-issued.v1": 6,
@@ -63,7 +64,8 @@ import Testing
         #expect(KontorTopics.topic(for: OrderEventType.rejected) == KontorTopics.orderRejected)
         let others = [
             InventoryEventType.stockChanged, FulfillmentEventType.pickTask, FulfillmentEventType.warehouseConfirmation,
-            FulfillmentEventType.pickTaskCancellation, ShipmentEventType.tracking, NotificationEventType.sent,
+            FulfillmentEventType.pickTaskCancellation, ShipmentEventType.tracking, ShipmentEventType.pickupScheduled,
+            NotificationEventType.sent,
         ]
         for type in OrderEventType.all + ReturnEventType.all + others {
             #expect(KontorTopics.topic(for: type) != nil, "\(type)")

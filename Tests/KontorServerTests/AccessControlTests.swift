@@ -252,6 +252,13 @@ struct AccessControlTests {
                 path: "/v1/shipments/\(InMemoryShipmentDocuments.taskId)/label.pdf",
                 status: 200
             ),
+            RouteCase(
+                method: "GET",
+                template: "/v1/pickups",
+                access: .scope(.read),
+                path: "/v1/pickups?date=2026-11-30",
+                status: 200
+            ),
             RouteCase(method: "GET", template: "/dashboard", access: .open, path: "/dashboard", status: 200),
             RouteCase(
                 method: "GET",

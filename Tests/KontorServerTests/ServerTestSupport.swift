@@ -119,7 +119,8 @@ struct ServerFixture: Sendable {
                 producer: producer,
                 quarantine: quarantine,
                 tasks: store
-            )
+            ),
+            pickups: store
         )
     }
 

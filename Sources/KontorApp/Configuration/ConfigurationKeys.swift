@@ -40,7 +40,7 @@ public enum ConfigurationKeys {
     }
 
     /// Every key: the general ones and each stage's `workers.<stage>.retry.*`.
-    static let all: [Key] = general + stageRetryKeys + trackingKeys
+    static let all: [Key] = general + stageRetryKeys + trackingKeys + pickupKeys
 
     static let general: [Key] = [
         Key(path: "http.host", summary: "Address the HTTP server binds to (default 127.0.0.1)") { $0.httpHost = $1 },

@@ -68,6 +68,8 @@ public struct KontorConfiguration: Sendable {
     /// Grams per piece for carrier selection when the catalog has no weight for a SKU
     /// (`shipping.defaultPieceWeightGrams`).
     public var shippingDefaultPieceWeightGrams = 500
+    /// Carrier pickups booked by Kontor (`shipping.pickups.*`).
+    public var pickups = PickupSettings()
     /// The notification worker's settings (YAML): templates, brands, languages, SMTP, webhooks.
     public var notificationsPath = "connectors/notifications/notifications.yaml"
     /// Replaces the SMTP URL of ``notificationsPath`` when set; empty turns e-mail off.

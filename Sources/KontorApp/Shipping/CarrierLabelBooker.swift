@@ -50,11 +50,10 @@ public struct CarrierLabelBooker: ShipmentLabelBooking {
 
     public func bookLabels(for task: PickTaskRecord) async throws -> ShipmentLabels? {
         guard let carrierID = task.carrier, let serviceID = task.carrierService,
-            let carrier = table.carrier(carrierID), let api = carrier.api,
-            api.tokenEnv.map({ environment[$0]?.isEmpty == false }) ?? true,
+            let carrier = table.carrier(carrierID),
             carrier.services.first(where: { $0.id == serviceID })?.labels == .kontor,
-            let connector = try? CarrierConnector(
-                carrier,
+            let connector = CarrierAPIAccess.connector(
+                for: carrier,
                 environment: environment,
                 maxAttempts: maxAttempts,
                 backoff: backoff

@@ -769,6 +769,81 @@ enum OpenAPIDocument {
                     application/pdf: {schema: {type: string, format: binary}}
                 "404": {$ref: "#/components/responses/Problem"}
                 "409": {$ref: "#/components/responses/Problem"}
+          /v1/pickups:
+            get:
+              tags: [shipments]
+              operationId: listPickups
+              summary: Carrier pickups Kontor booked, newest day first
+              description: >-
+                One pickup per shipping location, carrier and day (`shipping.pickups.*`), with its state: `booking`
+                (the carrier is being asked), `retrying` (the carrier was unavailable; asked again before the
+                cut-off), `scheduled` (with the carrier's pickup id) or `failed` (refused; the carrier's answer in
+                `error`, not tried again).
+              parameters:
+                - name: date
+                  in: query
+                  description: The pickup day, YYYY-MM-DD.
+                  schema: {type: string, format: date}
+                - name: location
+                  in: query
+                  description: The shipping location's id.
+                  schema: {type: string}
+                - name: carrier
+                  in: query
+                  description: The carrier, e.g. dhl.
+                  schema: {type: string}
+                - name: limit
+                  in: query
+                  description: At most this many (1-1000, default 200).
+                  schema: {type: integer, minimum: 1, maximum: 1000}
+              responses:
+                "200":
+                  description: The pickups.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [pickups]
+                        properties:
+                          pickups:
+                            type: array
+                            items:
+                              type: object
+                              required: [reference, locationId, carrier, date, state, parcels, attempts]
+                              properties:
+                                reference: {type: string, description: "Idempotency key sent to the carrier."}
+                                locationId: {type: string}
+                                carrier: {type: string}
+                                date: {type: string, format: date}
+                                state: {type: string, enum: [booking, retrying, scheduled, failed]}
+                                carrierPickupId: {type: [string, "null"]}
+                                parcels:
+                                  type: array
+                                  items:
+                                    type: object
+                                    properties:
+                                      trackingNumber: {type: string}
+                                      weightGrams: {type: [integer, "null"]}
+                                totalWeightGrams: {type: integer}
+                                error: {type: [string, "null"]}
+                                attempts: {type: integer}
+                                updatedAt: {type: string, format: date-time}
+                                published: {type: boolean, description: "The pickup-scheduled event is published."}
+                      example:
+                        pickups:
+                          - reference: WH-DE-LEJ-dhl-2026-11-30
+                            locationId: WH-DE-LEJ
+                            carrier: dhl
+                            date: "2026-11-30"
+                            state: scheduled
+                            carrierPickupId: PU-4711
+                            parcels: [{trackingNumber: JJD000390007712345, weightGrams: 2400}]
+                            totalWeightGrams: 2400
+                            error: null
+                            attempts: 1
+                            updatedAt: "2026-11-30T15:00:00Z"
+                            published: true
+                "400": {$ref: "#/components/responses/Problem"}
           /v1/openapi.yaml:
             get:
               tags: [operations]

@@ -322,6 +322,7 @@ enum PostgresSchema {
         PostgresReturnSchema.migration,
         shipping,
         notificationIntents,
+        pickups,
         fulfillmentCancellations,
     ]
 

@@ -251,6 +251,7 @@ enum SQLiteSchema {
         SQLiteReturnSchema.register(in: &migrator)
         registerShipping(in: &migrator)
         registerNotificationIntents(in: &migrator)
+        registerPickups(in: &migrator)
         registerFulfillmentCancellations(in: &migrator)
     }
 }
