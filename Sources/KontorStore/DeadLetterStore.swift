@@ -8,6 +8,9 @@ public protocol DeadLetterStore: Sendable {
     /// The dead letter with this id, if any.
     func deadLetter(id: String) async throws -> DeadLetterRecord?
 
+    /// How many dead letters with `status` each stage has (stages with none are left out); one grouped query.
+    func deadLetterCounts(status: DeadLetterRecord.Status) async throws -> [String: Int]
+
     /// Marks dead letters replayed and counts the replay; returns how many there were (unknown ids are skipped).
     @discardableResult
     func markReplayed(ids: [String]) async throws -> Int

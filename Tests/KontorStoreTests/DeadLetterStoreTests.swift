@@ -118,6 +118,10 @@ struct DeadLetterStoreTests {
             #expect(try await ids(DeadLetterQuery(status: .open)) == ["C", "B"])
             #expect(try await ids(DeadLetterQuery(status: .replayed)) == ["D"])
             #expect(try await ids(DeadLetterQuery(status: .purged)) == ["A"])
+            // Counts per stage and status, in one grouped query.
+            #expect(try await store.deadLetterCounts(status: .open) == ["validation": 1, "allocation": 1])
+            #expect(try await store.deadLetterCounts(status: .replayed) == ["validation": 1])
+            #expect(try await store.deadLetterCounts(status: .purged) == ["validation": 1])
 
             var query = DeadLetterQuery(limit: 3)
             let first = try await store.deadLetters(query)

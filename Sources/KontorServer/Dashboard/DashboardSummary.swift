@@ -16,8 +16,6 @@ enum DashboardSummary {
     static let newestExceptions = 5
     /// Hours in `ordersPerHour`, the current (partial) one last.
     static let hours = 24
-    /// The page size when counting open dead letters.
-    static let deadLetterPage = 1000
 
     /// The summary as of `now`.
     /// The connectors with their state at start and, when known, their activity since: `lastMessageAt`,
@@ -106,15 +104,8 @@ enum DashboardSummary {
         return result
     }
 
-    /// Open dead letters per stage, counted page by page.
+    /// Open dead letters per stage (one grouped query on the index).
     static func openDeadLetters(_ store: any DeadLetterStore) async throws -> [String: Int] {
-        var byStage: [String: Int] = [:]
-        var query = DeadLetterQuery(status: .open, limit: deadLetterPage)
-        repeat {
-            let page = try await store.deadLetters(query)
-            for record in page.records { byStage[record.stage, default: 0] += 1 }
-            query.after = page.nextCursor
-        } while query.after != nil
-        return byStage
+        try await store.deadLetterCounts(status: .open)
     }
 }

@@ -324,6 +324,7 @@ enum PostgresSchema {
         notificationIntents,
         pickups,
         fulfillmentCancellations,
+        timelineIndex,
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

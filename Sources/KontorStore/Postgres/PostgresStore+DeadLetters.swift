@@ -64,6 +64,14 @@ extension PostgresStore: DeadLetterStore {
     }
 
     @discardableResult
+    public func deadLetterCounts(status: DeadLetterRecord.Status) async throws -> [String: Int] {
+        let rows = try await fetch(
+            "SELECT stage, COUNT(*) AS n FROM dead_letters WHERE status = \(status.rawValue) GROUP BY stage"
+        ) { row in (try row.value("stage", as: String.self), try row.value("n", as: Int.self)) }
+        return Dictionary(uniqueKeysWithValues: rows)
+    }
+
+    @discardableResult
     public func markReplayed(ids: [String]) async throws -> Int {
         guard !ids.isEmpty else { return 0 }
         return try await fetch(

@@ -253,5 +253,6 @@ enum SQLiteSchema {
         registerNotificationIntents(in: &migrator)
         registerPickups(in: &migrator)
         registerFulfillmentCancellations(in: &migrator)
+        registerTimelineIndex(in: &migrator)
     }
 }

@@ -50,6 +50,17 @@ extension SQLiteStore: DeadLetterStore {
         }
     }
 
+    public func deadLetterCounts(status: DeadLetterRecord.Status) async throws -> [String: Int] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT stage, COUNT(*) AS n FROM dead_letters WHERE status = ? GROUP BY stage",
+                arguments: [status.rawValue]
+            )
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["stage"] as String, $0["n"] as Int) })
+        }
+    }
+
     @discardableResult
     public func markReplayed(ids: [String]) async throws -> Int {
         try await updateDeadLetters(
