@@ -58,6 +58,7 @@ public struct ProblemDetails: Codable, Sendable, Hashable {
         public static let illegalTransition = "https://kontor.dev/problems/illegal-transition"
         public static let unauthorized = "https://kontor.dev/problems/unauthorized"
         public static let forbidden = "https://kontor.dev/problems/forbidden"
+        public static let tooManyRequests = "https://kontor.dev/problems/too-many-requests"
     }
 
     /// The HTTP response carrying this problem.

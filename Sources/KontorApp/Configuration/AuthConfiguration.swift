@@ -17,6 +17,8 @@ public struct AuthConfiguration: Sendable {
     public var sessionMinutes = 480
     /// Mark the session cookie `Secure` (when served over HTTPS).
     public var secureCookie = false
+    /// Wrong dashboard passwords per minute before password login is refused for a while (0: no limit).
+    public var passwordFailuresPerMinute = 10
 
     public init() {}
 

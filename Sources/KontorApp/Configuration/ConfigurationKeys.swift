@@ -265,6 +265,12 @@ public enum ConfigurationKeys {
         Key(path: "auth.secureCookie", summary: "Mark the session cookie Secure, for HTTPS (default false)") {
             $0.auth.secureCookie = try AuthConfiguration.bool($1, "auth.secureCookie")
         },
+        Key(
+            path: "auth.passwordFailuresPerMinute",
+            summary: "Wrong dashboard passwords per minute before password login answers 429; 0 = no limit (default 10)"
+        ) {
+            $0.auth.passwordFailuresPerMinute = try int($1, "auth.passwordFailuresPerMinute", in: 0...10_000)
+        },
         Key(path: "returns.windowDays", summary: "Days after delivery (or shipment) a return is accepted (default 30)")
         {
             $0.returns.windowDays = try int($1, "returns.windowDays", in: 0...3650)

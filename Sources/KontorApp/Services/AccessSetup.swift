@@ -47,7 +47,8 @@ public enum AccessSetup {
             dashboardPassword: auth.dashboardPassword,
             metricsOpen: auth.metricsOpen,
             secureCookie: auth.secureCookie,
-            sessionLifetime: .seconds(auth.sessionMinutes * 60)
+            sessionLifetime: .seconds(auth.sessionMinutes * 60),
+            passwordFailuresPerMinute: auth.passwordFailuresPerMinute
         )
         return Prepared(access: access, adminTokenFile: adminTokenInUse(adminFile, access: access, logger: logger))
     }

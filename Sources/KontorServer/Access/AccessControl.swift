@@ -29,6 +29,8 @@ public struct AccessControl: Sendable {
     /// Adds `Secure` to the session cookie (`auth.secureCookie`; for deployments behind HTTPS).
     public var secureCookie: Bool
     public let sessions: SessionStore
+    /// Wrong dashboard passwords allowed per minute (`auth.passwordFailuresPerMinute`).
+    public let passwordThrottle: PasswordLoginThrottle
 
     /// The name of the session cookie.
     public static let cookieName = "kontor_session"
@@ -41,7 +43,8 @@ public struct AccessControl: Sendable {
         dashboardPassword: PasswordHash? = nil,
         metricsOpen: Bool = false,
         secureCookie: Bool = false,
-        sessionLifetime: Duration = .seconds(8 * 3600)
+        sessionLifetime: Duration = .seconds(8 * 3600),
+        passwordFailuresPerMinute: Int = 10
     ) {
         self.enabled = enabled
         self.tokens = tokens
@@ -49,6 +52,7 @@ public struct AccessControl: Sendable {
         self.metricsOpen = metricsOpen
         self.secureCookie = secureCookie
         self.sessions = SessionStore(lifetime: sessionLifetime)
+        self.passwordThrottle = PasswordLoginThrottle(maxFailures: passwordFailuresPerMinute, window: .seconds(60))
     }
 
     /// No access control: every route open.

@@ -6,7 +6,9 @@ import NIOCore
 
 /// Dashboard login: `POST /v1/session` with `{"token": "..."}` (the session gets the token's scopes) or
 /// `{"password": "..."}` (`auth.dashboardPassword`; scope `operate`) sets the session cookie (HttpOnly,
-/// SameSite=Strict, random, expiring); `DELETE /v1/session` ends the session and clears the cookie.
+/// SameSite=Strict, random, expiring); `DELETE /v1/session` ends the session and clears the cookie. Wrong passwords
+/// are limited per minute (``PasswordLoginThrottle``): past the limit, password logins answer 429 with
+/// `Retry-After`; token logins are not limited.
 enum SessionRoutes {
     static let path = "/v1/session"
     /// The largest login body read.
@@ -46,9 +48,21 @@ enum SessionRoutes {
         if let secret = object["token"] as? String {
             principal = access.token(matching: secret).map { Principal(name: $0.name, scopes: $0.scopes) }
         } else if let password = object["password"] as? String {
-            principal =
-                access.dashboardPassword?.verify(password) == true
-                ? Principal(name: "dashboard", scopes: AccessControl.passwordScopes) : nil
+            if let seconds = await access.passwordThrottle.retryAfter() {
+                context.logger.warning("password login throttled", metadata: ["http.path": "\(instance)"])
+                return ProblemDetails(
+                    type: ProblemDetails.Types.tooManyRequests,
+                    title: "Too many failed logins",
+                    status: 429,
+                    detail: "Too many wrong passwords in the last minute; try again in \(seconds) s, or log in with a "
+                        + "token.",
+                    instance: instance,
+                    retryAfter: seconds
+                ).response
+            }
+            let valid = access.dashboardPassword?.verify(password) == true
+            if !valid { await access.passwordThrottle.recordFailure() }
+            principal = valid ? Principal(name: "dashboard", scopes: AccessControl.passwordScopes) : nil
         } else {
             return ProblemDetails(
                 type: ProblemDetails.Types.schemaViolation,

@@ -948,6 +948,15 @@ enum OpenAPIDocument {
                       example: {name: dashboard, scopes: [operate], expiresAt: "2026-11-28T18:00:00Z"}
                 "400": {$ref: "#/components/responses/Problem"}
                 "401": {$ref: "#/components/responses/Problem"}
+                "429":
+                  description: >-
+                    Too many wrong passwords within a minute (auth.passwordFailuresPerMinute); password logins are
+                    refused until Retry-After. Token logins are not limited.
+                  headers:
+                    Retry-After: {schema: {type: integer}}
+                  content:
+                    application/problem+json:
+                      schema: {$ref: "#/components/schemas/Problem"}
             delete:
               tags: [operations]
               operationId: logout
