@@ -163,6 +163,16 @@ public struct KontorApplication: Sendable {
             services += connectors.services
             let statuses = connectors.statuses
             let access = try AccessSetup.prepare(configuration, logger: logger)
+            if access.access.enabled, configuration.auth.tokensReloadSeconds > 0 {
+                services.append(
+                    TokenFileReloader(
+                        configuration: configuration,
+                        access: access.access,
+                        interval: .seconds(configuration.auth.tokensReloadSeconds),
+                        logger: logger
+                    )
+                )
+            }
             let router = KontorRouter.make(
                 ingest: OrderIngest(
                     publisher: OrderPublisher(producer: producer, progressStore: store, logger: logger),

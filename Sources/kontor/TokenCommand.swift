@@ -45,7 +45,10 @@ struct TokenCommand: ParsableCommand {
                 let scopes = try AccessScope.parseList(scope.joined(separator: ","), where: "--scope")
                 try TokenFile.append(APIToken(name: name, scopes: scopes, secret: secret), to: path)
                 FileHandle.standardError.write(
-                    Data("Token '\(name)' (\(scopes.listed)) added to \(path); restart kontor to use it.\n".utf8)
+                    Data(
+                        ("Token '\(name)' (\(scopes.listed)) added to \(path); a running kontor uses it within "
+                            + "auth.tokensReloadSeconds (default 5 s).\n").utf8
+                    )
                 )
             } catch {
                 throw ValidationError(error.message)

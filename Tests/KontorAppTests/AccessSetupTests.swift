@@ -99,3 +99,48 @@ struct AccessSetupTests {
         }
     }
 }
+
+@Suite("Tokens file reloaded while running")
+struct TokenFileReloaderTests {
+    @Test("A token added with the file works, a removed one stops (its sessions end), a broken file changes nothing")
+    func reload() async throws {
+        let ci = APIToken(name: "ci", scopes: [.ingest], secret: "kontor_ci")
+        let configuration = try AccessSetupTests.configuration()
+        try FileManager.default.createDirectory(
+            atPath: configuration.stateDirectory,
+            withIntermediateDirectories: true
+        )
+        try TokenFile.append(ci, to: configuration.tokensFilePath)
+        let access = try AccessSetup.prepare(configuration, logger: AccessSetupTests.logger).access
+        let reloader = TokenFileReloader(
+            configuration: configuration,
+            access: access,
+            interval: .seconds(5),
+            logger: AccessSetupTests.logger
+        )
+        #expect(await reloader.reloadIfChanged() == false)
+        #expect(access.token(matching: "kontor_ops") == nil)
+
+        // `kontor token create` appends to the file: the new token works at the next look.
+        let ops = APIToken(name: "ops", scopes: [.read, .operate], secret: "kontor_ops")
+        try TokenFile.append(ops, to: configuration.tokensFilePath)
+        #expect(await reloader.reloadIfChanged())
+        #expect(access.token(matching: "kontor_ops")?.name == "ops")
+        let session = await access.sessions.create(for: Principal(name: "ops", scopes: [.read, .operate]))
+        let password = await access.sessions.create(for: Principal(name: "dashboard", scopes: [.operate]))
+
+        // A file that does not read: the tokens in force stay.
+        try "tokens: [ {name: ops".write(toFile: configuration.tokensFilePath, atomically: true, encoding: .utf8)
+        #expect(await reloader.reloadIfChanged() == false)
+        #expect(access.token(matching: "kontor_ops")?.name == "ops")
+
+        // ops removed: its token and its dashboard session stop working; ci and the password session stay.
+        try FileManager.default.removeItem(atPath: configuration.tokensFilePath)
+        try TokenFile.append(ci, to: configuration.tokensFilePath)
+        #expect(await reloader.reloadIfChanged())
+        #expect(access.token(matching: "kontor_ops") == nil)
+        #expect(access.token(matching: "kontor_ci")?.name == "ci")
+        #expect(await access.sessions.principal(for: session.id) == nil)
+        #expect(await access.sessions.principal(for: password.id)?.name == "dashboard")
+    }
+}

@@ -51,7 +51,7 @@ struct AccessControlEndToEndTests {
         ])
         #expect(badScope.stderr.contains("unknown scope 'root'"))
 
-        let kontor = try KontorProcess(stateDirectory: state)
+        let kontor = try KontorProcess(stateDirectory: state, arguments: ["--set", "auth.tokensReloadSeconds=1"])
         try await kontor.start()
         let base = kontor.httpAddress
         #expect(kontor.adminToken == nil)
@@ -66,8 +66,26 @@ struct AccessControlEndToEndTests {
         )
         #expect(ingest.status == 403)
         #expect(ingest.text.contains("'ingest'"))
+
+        // A token created while kontor runs works without a restart (the tokens file is looked at every second).
+        let shop = try TranslateCommandTests.kontor([
+            "token", "create", "shop", "--scope", "ingest", "--state-dir", state.path,
+        ])
+        #expect(shop.status == 0, "\(shop.stderr)")
+        let shopToken = String(decoding: shop.stdout, as: UTF8.self).trimmingCharacters(in: .newlines)
+        let shopBearer = ["Authorization": "Bearer \(shopToken)", "Content-Type": "application/json"]
+        var posted = try await HTTPClient.request("GET", "\(base)/v1/orders", headers: shopBearer)
+        let deadline = ContinuousClock.now + .seconds(20)
+        while posted.status == 401, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(250))
+            posted = try await HTTPClient.request("GET", "\(base)/v1/orders", headers: shopBearer)
+        }
+        // Known now: an ingest-only token is refused reading orders (403), no longer unknown (401).
+        #expect(posted.status == 403, "\(posted.text)")
+        #expect(kontor.log.contains("tokens file reloaded"))
         #expect(try await kontor.terminate() == 0)
         #expect(!kontor.log.contains(token))
+        #expect(!kontor.log.contains(shopToken))
     }
 
     @Test("kontor token password: reads stdin, prints a salted PBKDF2 hash, never the password")

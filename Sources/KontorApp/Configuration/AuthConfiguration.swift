@@ -19,6 +19,8 @@ public struct AuthConfiguration: Sendable {
     public var secureCookie = false
     /// Wrong dashboard passwords per minute before password login is refused for a while (0: no limit).
     public var passwordFailuresPerMinute = 10
+    /// How often `kontor run` looks at the tokens file for changes (0: read at start only).
+    public var tokensReloadSeconds = 5
 
     public init() {}
 

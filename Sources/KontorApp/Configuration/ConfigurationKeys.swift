@@ -271,6 +271,12 @@ public enum ConfigurationKeys {
         ) {
             $0.auth.passwordFailuresPerMinute = try int($1, "auth.passwordFailuresPerMinute", in: 0...10_000)
         },
+        Key(
+            path: "auth.tokensReloadSeconds",
+            summary: "Seconds between looks at the tokens file; changes apply without a restart; 0 = off (default 5)"
+        ) {
+            $0.auth.tokensReloadSeconds = try int($1, "auth.tokensReloadSeconds", in: 0...86_400)
+        },
         Key(path: "returns.windowDays", summary: "Days after delivery (or shipment) a return is accepted (default 30)")
         {
             $0.returns.windowDays = try int($1, "returns.windowDays", in: 0...3650)

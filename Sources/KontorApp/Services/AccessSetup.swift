@@ -23,13 +23,7 @@ public enum AccessSetup {
             return Prepared(access: .disabled, adminTokenFile: nil)
         }
         let tokensFile = configuration.tokensFilePath
-        var tokens = try TokenFile.load(path: tokensFile)
-        for token in auth.tokens {
-            guard !tokens.contains(where: { $0.name == token.name }) else {
-                throw AccessConfigurationError("auth.tokens: the name '\(token.name)' is also in \(tokensFile)")
-            }
-            tokens.append(token)
-        }
+        var tokens = try configuredTokens(configuration)
         let adminFile = configuration.adminTokenPath
         if tokens.isEmpty {
             let secret = APIToken.generateSecret()
@@ -51,6 +45,19 @@ public enum AccessSetup {
             passwordFailuresPerMinute: auth.passwordFailuresPerMinute
         )
         return Prepared(access: access, adminTokenFile: adminTokenInUse(adminFile, access: access, logger: logger))
+    }
+
+    /// The tokens of the tokens file and `auth.tokens`; a name in both is an error.
+    static func configuredTokens(_ configuration: KontorConfiguration) throws(AccessConfigurationError) -> [APIToken] {
+        let tokensFile = configuration.tokensFilePath
+        var tokens = try TokenFile.load(path: tokensFile)
+        for token in configuration.auth.tokens {
+            guard !tokens.contains(where: { $0.name == token.name }) else {
+                throw AccessConfigurationError("auth.tokens: the name '\(token.name)' is also in \(tokensFile)")
+            }
+            tokens.append(token)
+        }
+        return tokens
     }
 
     /// `path` when it holds a token that is configured, warning when others could read it.

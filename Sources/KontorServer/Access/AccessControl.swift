@@ -21,7 +21,8 @@ public struct Principal: Sendable, Hashable {
 public struct AccessControl: Sendable {
     /// Off: every route is open (`auth.enabled: false`, or a router built for tests of other concerns).
     public var enabled: Bool
-    public var tokens: [APIToken]
+    /// The tokens in force; ``replaceTokens(_:)`` changes them for every copy of this value.
+    public let registry: TokenRegistry
     /// The dashboard password's hash; nil disables password login.
     public var dashboardPassword: PasswordHash?
     /// `/metrics` without a token (`auth.metricsOpen`).
@@ -47,7 +48,7 @@ public struct AccessControl: Sendable {
         passwordFailuresPerMinute: Int = 10
     ) {
         self.enabled = enabled
-        self.tokens = tokens
+        self.registry = TokenRegistry(tokens)
         self.dashboardPassword = dashboardPassword
         self.metricsOpen = metricsOpen
         self.secureCookie = secureCookie
@@ -58,12 +59,22 @@ public struct AccessControl: Sendable {
     /// No access control: every route open.
     public static var disabled: AccessControl { AccessControl(enabled: false, tokens: []) }
 
+    /// The tokens in force.
+    public var tokens: [APIToken] { registry.current }
+
+    /// Puts `tokens` in force (a reloaded tokens file) and ends the dashboard sessions of tokens no longer among
+    /// them (a revoked token's sessions end with it; password sessions stay).
+    public func replaceTokens(_ tokens: [APIToken]) async {
+        registry.replace(with: tokens)
+        await sessions.end(keepingOnly: Set(tokens.map(\.name)).union(["dashboard"]))
+    }
+
     /// The token whose hash matches `secret`'s. Every configured hash is compared, in constant time, whether or not
     /// an earlier one matched, so neither the answer's time nor its path tells which bytes or which token were right.
     public func token(matching secret: String) -> APIToken? {
         let presented = APIToken.hash(secret)
         var found: APIToken?
-        for token in tokens where ConstantTime.equals(token.sha256, presented) {
+        for token in registry.current where ConstantTime.equals(token.sha256, presented) {
             found = token
         }
         return found

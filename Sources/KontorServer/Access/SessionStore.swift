@@ -42,6 +42,11 @@ public actor SessionStore {
         sessions[APIToken.hash(id)] = nil
     }
 
+    /// Ends every session of a principal whose name is not in `names`.
+    public func end(keepingOnly names: Set<String>) {
+        sessions = sessions.filter { names.contains($0.value.principal.name) }
+    }
+
     /// Sessions that have not expired.
     public func count(now: Date = Date()) -> Int {
         sessions.values.filter { $0.expires > now }.count

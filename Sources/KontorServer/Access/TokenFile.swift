@@ -70,7 +70,8 @@ public enum TokenFile {
             let yaml = try YAMLEncoder().encode(Document(tokens: entries))
             let text =
                 "# Kontor API tokens: name, scopes and the SHA-256 of each token (never the token itself).\n"
-                + "# Add one with `kontor token create NAME --scope read,operate`; restart kontor to apply.\n" + yaml
+                + "# Add one with `kontor token create NAME --scope read,operate`; a running kontor applies changes "
+                + "within auth.tokensReloadSeconds.\n" + yaml
             try SecretFile.write(text, to: path)
         } catch let error as AccessConfigurationError {
             throw error
