@@ -162,7 +162,7 @@ public struct KontorApplication: Sendable {
             )
             services += connectors.services
             let statuses = connectors.statuses
-            let access = try AccessSetup.prepare(configuration, logger: logger)
+            let access = try AccessSetup.prepare(configuration, sessions: store, logger: logger)
             if access.access.enabled, configuration.auth.tokensReloadSeconds > 0 {
                 services.append(
                     TokenFileReloader(

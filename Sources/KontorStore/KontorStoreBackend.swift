@@ -3,7 +3,7 @@
 public protocol KontorStoreBackend: CatalogStore, LocationStore, InventoryStore, CustomerStore, IdempotencyStore,
     OrderReadModelStore, ProcessedEventLog, ConnectorStateStore, OrderProgressStore, AllocationStore,
     DeadLetterStore, AuditLogStore, FulfillmentStore, TrackingStore, NotificationStore, ReturnStore,
-    ShipmentLabelStore, PickupStore
+    ShipmentLabelStore, PickupStore, DashboardSessionStore
 {
     /// The names of the schema migrations applied, in order.
     func appliedMigrationNames() async throws -> [String]

@@ -126,8 +126,8 @@ struct TokenFileReloaderTests {
         try TokenFile.append(ops, to: configuration.tokensFilePath)
         #expect(await reloader.reloadIfChanged())
         #expect(access.token(matching: "kontor_ops")?.name == "ops")
-        let session = await access.sessions.create(for: Principal(name: "ops", scopes: [.read, .operate]))
-        let password = await access.sessions.create(for: Principal(name: "dashboard", scopes: [.operate]))
+        let session = try await access.sessions.create(for: Principal(name: "ops", scopes: [.read, .operate]))
+        let password = try await access.sessions.create(for: Principal(name: "dashboard", scopes: [.operate]))
 
         // A file that does not read: the tokens in force stay.
         try "tokens: [ {name: ops".write(toFile: configuration.tokensFilePath, atomically: true, encoding: .utf8)

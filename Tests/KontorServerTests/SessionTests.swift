@@ -104,7 +104,7 @@ struct SessionTests {
     func expiry() async throws {
         let sessions = SessionStore(lifetime: .seconds(60))
         let start = Date(timeIntervalSince1970: 1_800_000_000)
-        let session = await sessions.create(for: Principal(name: "reader", scopes: [.read]), now: start)
+        let session = try await sessions.create(for: Principal(name: "reader", scopes: [.read]), now: start)
         #expect(session.expires == start.addingTimeInterval(60))
         #expect(await sessions.principal(for: session.id, now: start.addingTimeInterval(59))?.name == "reader")
         #expect(await sessions.principal(for: session.id, now: start.addingTimeInterval(60)) == nil)

@@ -9,7 +9,7 @@ struct MigrationTests {
         "v5-customers-idempotency", "v6-order-read-model", "v7-order-progress", "v8-allocation",
         "v9-read-model-allocation", "v10-dead-letters", "v11-fulfillment", "v12-tracking", "v13-notifications",
         "v15-returns", "v14-shipping", "v16-notification-intents", "v17-pickups", "v18-fulfillment-cancellations",
-        "v19-timeline-by-type",
+        "v19-timeline-by-type", "v20-dashboard-sessions",
     ]
 
     @Test("Migrations run when the store opens and again harmlessly on reopen", arguments: StoreBackend.allCases)

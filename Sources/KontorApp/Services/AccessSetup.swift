@@ -1,5 +1,6 @@
 import Foundation
 import KontorServer
+import KontorStore
 import Logging
 
 /// Builds the HTTP API's ``AccessControl`` from `auth.*`, the tokens file and `auth.tokens`. With no token
@@ -16,7 +17,13 @@ public enum AccessSetup {
     /// The name of the generated token.
     public static let adminName = "admin"
 
-    public static func prepare(_ configuration: KontorConfiguration, logger: Logger) throws -> Prepared {
+    /// - Parameter sessions: Where dashboard sessions are shared between processes (the Kontor store); nil keeps
+    ///   them in this process's memory.
+    public static func prepare(
+        _ configuration: KontorConfiguration,
+        sessions: (any DashboardSessionStore)? = nil,
+        logger: Logger
+    ) throws -> Prepared {
         let auth = configuration.auth
         guard auth.enabled else {
             logger.warning("access control is off (auth.enabled: false): every HTTP route is open")
@@ -42,7 +49,8 @@ public enum AccessSetup {
             metricsOpen: auth.metricsOpen,
             secureCookie: auth.secureCookie,
             sessionLifetime: .seconds(auth.sessionMinutes * 60),
-            passwordFailuresPerMinute: auth.passwordFailuresPerMinute
+            passwordFailuresPerMinute: auth.passwordFailuresPerMinute,
+            sharedSessions: sessions
         )
         return Prepared(access: access, adminTokenFile: adminTokenInUse(adminFile, access: access, logger: logger))
     }

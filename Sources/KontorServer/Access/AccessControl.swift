@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KontorStore
 
 /// Who made a request: a token's or session's name and scopes.
 public struct Principal: Sendable, Hashable {
@@ -45,14 +46,15 @@ public struct AccessControl: Sendable {
         metricsOpen: Bool = false,
         secureCookie: Bool = false,
         sessionLifetime: Duration = .seconds(8 * 3600),
-        passwordFailuresPerMinute: Int = 10
+        passwordFailuresPerMinute: Int = 10,
+        sharedSessions: (any DashboardSessionStore)? = nil
     ) {
         self.enabled = enabled
         self.registry = TokenRegistry(tokens)
         self.dashboardPassword = dashboardPassword
         self.metricsOpen = metricsOpen
         self.secureCookie = secureCookie
-        self.sessions = SessionStore(lifetime: sessionLifetime)
+        self.sessions = SessionStore(lifetime: sessionLifetime, shared: sharedSessions)
         self.passwordThrottle = PasswordLoginThrottle(maxFailures: passwordFailuresPerMinute, window: .seconds(60))
     }
 

@@ -83,7 +83,20 @@ enum SessionRoutes {
                 instance: instance
             ).response
         }
-        let session = await access.sessions.create(for: principal)
+        let session: (id: String, expires: Date)
+        do {
+            session = try await access.sessions.create(for: principal)
+        } catch {
+            context.logger.error("session not stored", metadata: ["kontor.error": "\(error)"])
+            return ProblemDetails(
+                type: ProblemDetails.Types.unavailable,
+                title: "Login not possible now",
+                status: 503,
+                detail: "The session could not be stored; try again.",
+                instance: instance,
+                retryAfter: 5
+            ).response
+        }
         context.logger.info("session started", metadata: ["auth.token": "\(principal.name)"])
         var response = KontorRouter.jsonResponse(
             .ok,

@@ -325,6 +325,7 @@ enum PostgresSchema {
         pickups,
         fulfillmentCancellations,
         timelineIndex,
+        dashboardSessions,
     ]
 
     /// Applies the migrations not applied yet. A session advisory lock (per schema) makes processes that start at

@@ -254,5 +254,6 @@ enum SQLiteSchema {
         registerPickups(in: &migrator)
         registerFulfillmentCancellations(in: &migrator)
         registerTimelineIndex(in: &migrator)
+        registerDashboardSessions(in: &migrator)
     }
 }
