@@ -63,13 +63,9 @@ final class BenchServerProcess: @unchecked Sendable {
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
-    /// The process's peak resident set size in MiB, from `/proc/<pid>/status` (`VmHWM`).
+    /// The process's peak resident set size in MiB.
     func peakResidentMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/\(processIdentifier)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
-        else { return .nan }
-        return kilobytes / 1024
+        KontorApp.peakResidentMegabytes(process: "\(processIdentifier)")
     }
 
     /// Sends SIGTERM and waits for the exit (SIGKILL after `timeout`); returns the exit status.

@@ -53,6 +53,8 @@ public struct PipelineBenchmark: Sendable {
     public func run() async throws -> BenchmarkReport {
         let backend = storeURL == nil ? "sqlite" : "postgres"
         let prefix = "pipeline.\(backend)"
+        // This run's own peak, not that of an earlier benchmark (or store) in the same process.
+        resetPeakResident()
         let store = try await openBenchmarkStore()
         let cluster = try EmbeddedKafkaCluster(brokers: 1, logger: logger)
         defer { cluster.shutdown() }
