@@ -3,12 +3,12 @@
 #   make test  installs what is missing, builds, and runs the whole test suite
 
 APT_PACKAGES := librdkafka-dev libcurl4-openssl-dev libxml2-dev libsqlite3-dev pkg-config kcat openssh-server \
-	postgresql chromium chromium-driver poppler-utils zbar-tools python3-aiosmtpd
+	postgresql chromium chromium-driver poppler-utils zbar-tools python3-aiosmtpd wrk
 PYTHON_PACKAGES := jsonschema selenium
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps postgres bench bench-pipeline fuzz lint format clean
+.PHONY: run test build deps postgres bench bench-pipeline bench-http fuzz lint format clean
 
 run: deps
 	$(SWIFT) build --product kontor
@@ -36,6 +36,11 @@ bench: deps postgres
 bench-pipeline: deps postgres
 	$(SWIFT) build -c release --product kontor
 	KONTOR_BENCH_POSTGRES_URL=postgres://kontor:kontor@127.0.0.1:5432/kontor_test .build/release/kontor bench pipeline
+
+# Signed webhooks/s into `kontor run` (ingest role, embedded stack), driven by wrk at 64 connections for 20 s.
+bench-http: deps
+	$(SWIFT) build -c release --product kontor
+	.build/release/kontor bench http
 
 # libFuzzer over the X12, EDIFACT and XML entry points, seeded with the sample documents (README, Fuzzing).
 FUZZ_SECONDS ?= 60

@@ -10,7 +10,11 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: "Build with -c release for figures worth recording (`make bench`)."
     )
 
-    @Argument(help: "Which benchmark: kafka, map, edi, routing, pipeline, or all.") var suite: String = "all"
+    /// The benchmarks `kontor bench` knows, in the order `all` runs them.
+    static let suites = ["map", "edi", "routing", "pipeline", "kafka", "http"]
+
+    @Argument(help: "Which benchmark: \(BenchCommand.suites.joined(separator: ", ")), or all.") var suite: String =
+        "all"
     @Option(help: "Messages for the throughput runs.") var messages: Int = 200_000
     @Option(help: "Message size in bytes.") var size: Int = 1024
     @Option(help: "Brokers of the embedded cluster.") var brokers: Int = 1
@@ -24,10 +28,16 @@ struct BenchCommand: AsyncParsableCommand {
         help:
             "Also run the pipeline benchmark on this PostgreSQL database (postgres:// URL); default: the environment's KONTOR_BENCH_POSTGRES_URL."
     ) var postgres: String?
+    @Option(help: "Concurrent connections of the HTTP benchmark (wrk -c).") var connections: Int = 64
+    @Option(help: "wrk threads of the HTTP benchmark (wrk -t).") var threads: Int = 2
+    @Option(help: "Seconds of the HTTP benchmark's measured run.") var duration: Int = 20
+    @Option(help: "Webhook connector of the HTTP benchmark (a file in --connectors).") var connector: String = "shopify"
+    @Option(help: "Folder of connectors (HTTP benchmark).") var connectors: String = "connectors"
+    @Option(help: "The wrk binary (HTTP benchmark); default: wrk on PATH.") var wrk: String?
 
     func run() async throws {
-        guard ["kafka", "map", "edi", "routing", "pipeline", "all"].contains(suite) else {
-            throw ValidationError("unknown benchmark '\(suite)': kafka, map, edi, routing, pipeline, all")
+        guard Self.suites.contains(suite) || suite == "all" else {
+            throw ValidationError("unknown benchmark '\(suite)': \(Self.suites.joined(separator: ", ")), all")
         }
         let logger = bootstrapLogging(level: .error)
         if suite == "map" || suite == "all" {
@@ -52,6 +62,9 @@ struct BenchCommand: AsyncParsableCommand {
                 benchmark.linesPerOrder = lines
                 benchmark.rate = orderRate
                 benchmark.storeURL = storeURL
+                benchmark.rawHopMessages = messages
+                benchmark.rawHopMessageSize = size
+                benchmark.rawHopPartitions = partitions
                 for line in try await benchmark.run().lines { print(line) }
             }
         }
@@ -62,6 +75,19 @@ struct BenchCommand: AsyncParsableCommand {
             benchmark.brokers = brokers
             benchmark.latencyRate = rate
             benchmark.partitions = partitions
+            for line in try await benchmark.run().lines { print(line) }
+        }
+        if suite == "http" || suite == "all" {
+            var benchmark = HTTPBenchmark(
+                executable: Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+            )
+            benchmark.connections = connections
+            benchmark.threads = threads
+            benchmark.seconds = duration
+            benchmark.connector = connector
+            benchmark.connectorsDirectory = connectors
+            benchmark.mappingsDirectory = mappings
+            benchmark.wrk = wrk
             for line in try await benchmark.run().lines { print(line) }
         }
     }

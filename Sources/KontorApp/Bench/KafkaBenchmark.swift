@@ -32,9 +32,7 @@ public struct KafkaBenchmark: Sendable {
         for topic in [input, output, "bench.latency.in", "bench.latency.out"] {
             try cluster.createTopic(topic, partitions: partitions, replicationFactor: brokers)
         }
-        var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: cluster.bootstrapServers)
-        producerConfiguration.linger = linger
-        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+        let producer = try rawHop.makeProducer(cluster)
 
         // Produce: every message queued at once, then every acknowledgement awaited.
         let payload = [UInt8](repeating: 0x6B, count: messageSize)
@@ -63,10 +61,9 @@ public struct KafkaBenchmark: Sendable {
         report.add("kafka.consume.msgs_per_s", Double(consumed) / consumeSeconds, decimals: 0)
         report.add("kafka.consume.mb_per_s", Double(consumed * messageSize) / consumeSeconds / 1_048_576)
 
-        // One hop on the backlog: consume, produce onward, and store each batch's offsets once its
-        // acknowledgements are in (in order), with up to `hopWindow` batches in flight.
+        // One hop on the backlog (see ``RawHop``).
         let hop = try makeConsumer(cluster, group: "bench-hop", topic: input)
-        let (hopped, hopSeconds) = try await pipelinedHop(hop, producer: producer, to: output)
+        let (hopped, hopSeconds) = try await rawHop.run(hop, producer: producer, to: output, messages: messages)
         await hop.close()
         report.add("kafka.hop.msgs_per_s", Double(hopped) / hopSeconds, decimals: 0)
 
@@ -151,55 +148,6 @@ public struct KafkaBenchmark: Sendable {
         }
     }
 
-    /// Messages through one hop as fast as it goes; returns the count and the seconds taken.
-    private func pipelinedHop(
-        _ hop: KafkaConsumer,
-        producer: KafkaProducer,
-        to output: String
-    ) async throws -> (Int, Double) {
-        let window = 8
-        var hopped = 0
-        var start: UInt64 = 0
-        var end: UInt64 = 0
-        try await withThrowingTaskGroup(of: (Int, [KafkaConsumerMessage]).self) { inFlight in
-            var next = 0
-            var stored = 0
-            var done: [Int: [KafkaConsumerMessage]] = [:]
-            var running = 0
-            while hopped < messages {
-                if running < window {
-                    // With batches in flight, only look for more; idle, wait for the first.
-                    let wait: Duration = running > 0 ? .milliseconds(1) : .seconds(10)
-                    let batch = try await hop.poll(maxWait: wait) ?? []
-                    if !batch.isEmpty {
-                        if start == 0 { start = monotonicNanoseconds() }
-                        let sequence = next
-                        next += 1
-                        running += 1
-                        inFlight.addTask {
-                            _ = await producer.send(
-                                batch.map { KafkaProducerMessage(topic: output, key: $0.key, value: $0.value) }
-                            )
-                            return (sequence, batch)
-                        }
-                        continue
-                    }
-                    if running == 0 { break }
-                }
-                guard let (sequence, batch) = try await inFlight.next() else { break }
-                running -= 1
-                done[sequence] = batch
-                while let ready = done.removeValue(forKey: stored) {
-                    hop.store(ready)
-                    hopped += ready.count
-                    stored += 1
-                }
-                end = monotonicNanoseconds()
-            }
-        }
-        return (hopped, Double(end - start) / 1e9)
-    }
-
     private func waitForAssignment(_ consumer: KafkaConsumer) async throws {
         let deadline = ContinuousClock.now + .seconds(20)
         while consumer.assignment.isEmpty, ContinuousClock.now < deadline {
@@ -208,10 +156,11 @@ public struct KafkaBenchmark: Sendable {
     }
 
     private func makeConsumer(_ cluster: EmbeddedKafkaCluster, group: String, topic: String) throws -> KafkaConsumer {
-        var configuration = KafkaConsumerConfiguration(bootstrapServers: cluster.bootstrapServers, groupID: group)
-        configuration.fetchWaitMax = fetchWaitMax
-        configuration.maxBatchSize = 1000
-        return try KafkaConsumer(configuration: configuration, topics: [topic], logger: logger)
+        try rawHop.makeConsumer(cluster, group: group, topic: topic)
+    }
+
+    private var rawHop: RawHop {
+        RawHop(fetchWaitMax: fetchWaitMax, linger: linger, logger: logger)
     }
 
     private func seconds(since start: UInt64) -> Double {

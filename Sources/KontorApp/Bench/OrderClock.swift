@@ -85,9 +85,18 @@ func processCPUSeconds() -> Double {
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
 }
 
-/// The process's peak resident set size in MiB.
-func peakResidentMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024
+/// A process's peak resident set size in MiB (`VmHWM` of `/proc/<process>/status`), since it started or since
+/// ``resetPeakResident()``.
+func peakResidentMegabytes(process: String = "self") -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/\(process)/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+    else { return .nan }
+    return kilobytes / 1024
+}
+
+/// Starts this process's peak resident set size afresh at its current size, so that a benchmark reports its own
+/// peak rather than an earlier one's in the same run (Linux `clear_refs`; best effort).
+func resetPeakResident() {
+    try? Data("5".utf8).write(to: URL(fileURLWithPath: "/proc/self/clear_refs"))
 }

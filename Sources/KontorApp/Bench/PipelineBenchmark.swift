@@ -13,6 +13,10 @@ import ServiceLifecycle
 /// Two phases: a burst of ``orders`` orders measures throughput (orders/s from the first send to the last order's
 /// final event); then orders offered at a steady ``rate`` (default: half the burst's throughput) measure end-to-end
 /// latency, from sending the received event to reading the order's allocated (or backordered, held, rejected) event.
+///
+/// Then, with the workers stopped, the raw limit: a consume→produce hop with no work on the same cluster
+/// (``RawHop``), against which the throughput is also reported (``RawHopComparison``). It runs last so that it does
+/// not add its backlog to the pipeline's peak memory.
 public struct PipelineBenchmark: Sendable {
     /// Orders of the burst.
     public var orders = 5_000
@@ -26,6 +30,10 @@ public struct PipelineBenchmark: Sendable {
     public var rate = 0
     /// Seconds of the latency phase.
     public var latencySeconds = 5
+    /// Messages, message size and partitions of the raw hop.
+    public var rawHopMessages = 200_000
+    public var rawHopMessageSize = 1024
+    public var rawHopPartitions = 64
     /// The store: nil for a new SQLite file, or a `postgres://` URL (a new schema is used and left behind).
     public var storeURL: String?
     let logger: Logger
@@ -33,6 +41,9 @@ public struct PipelineBenchmark: Sendable {
     public init(logger: Logger) {
         self.logger = logger
     }
+
+    /// Consume→produce hops from an order's received event to its final one: validation, then allocation.
+    static let hops = 2
 
     /// The topics on which an order's trip through the benchmarked stages ends.
     static let finalTopics = [
@@ -42,6 +53,8 @@ public struct PipelineBenchmark: Sendable {
     public func run() async throws -> BenchmarkReport {
         let backend = storeURL == nil ? "sqlite" : "postgres"
         let prefix = "pipeline.\(backend)"
+        // This run's own peak, not that of an earlier benchmark (or store) in the same process.
+        resetPeakResident()
         let store = try await openBenchmarkStore()
         let cluster = try EmbeddedKafkaCluster(brokers: 1, logger: logger)
         defer { cluster.shutdown() }
@@ -138,6 +151,15 @@ public struct PipelineBenchmark: Sendable {
         await sink.close()
         await producer.shutdown()
         await store.close()
+
+        let rawHop = try await RawHop(logger: logger).measure(
+            on: cluster,
+            messages: rawHopMessages,
+            messageSize: rawHopMessageSize,
+            partitions: rawHopPartitions
+        )
+        RawHopComparison(rawHopPerSecond: rawHop, hops: Self.hops)
+            .add(to: &report, prefix: prefix, rates: [("orders_per_s", throughput)])
         return report
     }
 
