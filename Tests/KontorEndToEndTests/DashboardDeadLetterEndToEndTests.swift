@@ -10,9 +10,6 @@ import Testing
 /// poison, comes back with its attempts raised.
 @Suite("End to end: dashboard dead letters in a headless browser", .serialized, .timeLimit(.minutes(5)))
 struct DashboardDeadLetterEndToEndTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Browser/dead_letter_check.py")
-
     @Test("Inspect a dead letter's error, headers and payload, replay it; audited, back with attempts raised")
     func inspectAndReplay() async throws {
         try DashboardEndToEndTests.requireBrowser()
@@ -43,24 +40,16 @@ struct DashboardDeadLetterEndToEndTests {
         #expect((indexed.json["deadLetters"] as? [Any])?.count == 1, "\(indexed.text)")
 
         let screenshots = kontor.stateDirectory.appendingPathComponent("screenshots")
-        let output = Pipe()
-        let errors = Pipe()
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", Self.script.path, base, token, screenshots.path, "validation", poison]
-        check.currentDirectoryURL = Self.script.deletingLastPathComponent()
-        check.standardOutput = output
-        check.standardError = errors
-        try check.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
-        #expect(
-            check.terminationStatus == 0,
-            "dead_letter_check.py: \(complaints)\n\(printed)\nkontor log:\n\(kontor.log)"
+        let check = try BrowserCheck.run(
+            "dead_letter_check.py",
+            [base, token, screenshots.path, "validation", poison]
         )
-        let paths = printed.split(separator: "\n").map(String.init).filter { $0.hasSuffix(".png") }
-        #expect(paths.count == 2, "\(printed)")
+        #expect(
+            check.status == 0,
+            "dead_letter_check.py: \(check.complaints)\n\(check.printed)\nkontor log:\n\(kontor.log)"
+        )
+        let paths = check.screenshots
+        #expect(paths.count == 2, "\(check.printed)")
         for path in paths {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             #expect(size > 0, "\(path) is missing or empty")

@@ -6,9 +6,6 @@ import Testing
 /// list, opens one, holds it and sees it on hold; it saves screenshots under the state folder.
 @Suite("End to end: dashboard in a headless browser", .serialized, .timeLimit(.minutes(5)))
 struct DashboardEndToEndTests {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Browser/dashboard_check.py")
-
     /// Fails (never skips) when the browser is missing.
     static func requireBrowser() throws {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"]
@@ -41,24 +38,13 @@ struct DashboardEndToEndTests {
         }
 
         let screenshots = kontor.stateDirectory.appendingPathComponent("screenshots")
-        let output = Pipe()
-        let errors = Pipe()
-        let check = Process()
-        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", Self.script.path, base, token, screenshots.path]
-        check.standardOutput = output
-        check.standardError = errors
-        try check.run()
-        // Read before waiting, so a full pipe cannot block the script.
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        check.waitUntilExit()
+        let check = try BrowserCheck.run("dashboard_check.py", [base, token, screenshots.path])
         #expect(
-            check.terminationStatus == 0,
-            "dashboard_check.py: \(complaints)\n\(printed)\nkontor log:\n\(kontor.log)"
+            check.status == 0,
+            "dashboard_check.py: \(check.complaints)\n\(check.printed)\nkontor log:\n\(kontor.log)"
         )
-        let paths = printed.split(separator: "\n").map(String.init).filter { $0.hasSuffix(".png") }
-        #expect(paths.count == 4, "\(printed)")
+        let paths = check.screenshots
+        #expect(paths.count == 4, "\(check.printed)")
         for path in paths {
             #expect(path.hasPrefix(screenshots.path), "\(path)")
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

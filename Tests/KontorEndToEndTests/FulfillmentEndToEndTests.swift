@@ -106,13 +106,14 @@ struct FulfillmentEndToEndTests {
         return String(decoding: try Data(contentsOf: output), as: UTF8.self)
     }
 
-    /// The order detail once `condition` holds (or the last one read after 30 s).
+    /// The order detail once `condition` holds (or the last one read after 90 s: the end-to-end suites run side by
+    /// side, each with its own `kontor run`).
     static func waitForOrder(
         _ base: String,
         _ orderID: String,
         until condition: ([String: Any]) -> Bool
     ) async throws -> [String: Any] {
-        let deadline = ContinuousClock.now + .seconds(30)
+        let deadline = ContinuousClock.now + .seconds(90)
         var order: [String: Any] = [:]
         repeat {
             order = try await HTTPClient.request("GET", "\(base)/v1/orders/\(orderID)").json

@@ -30,15 +30,8 @@ public struct DelayDetectionService: Service {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await publishDelays()
-                } catch {
-                    logger.warning("cannot check for delays; trying again", metadata: ["kontor.error": "\(error)"])
-                }
-                try await Task.sleep(for: interval)
-            }
+        await PeriodicTask.run(every: interval, logger: logger, failure: "cannot check for delays; trying again") {
+            try await publishDelays()
         }
     }
 

@@ -24,15 +24,8 @@ public struct PickupService: Service {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    try await scheduler.tick(at: now())
-                } catch {
-                    logger.warning("cannot book pickups; trying again", metadata: ["kontor.error": "\(error)"])
-                }
-                try await Task.sleep(for: interval)
-            }
+        await PeriodicTask.run(every: interval, logger: logger, failure: "cannot book pickups; trying again") {
+            try await scheduler.tick(at: now())
         }
     }
 }

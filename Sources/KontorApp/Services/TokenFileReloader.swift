@@ -60,11 +60,8 @@ public final class TokenFileReloader: Service, Sendable {
     }
 
     public func run() async throws {
-        try? await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                try await Task.sleep(for: self.interval)
-                await self.reloadIfChanged()
-            }
+        await PeriodicTask.run(every: interval, logger: logger, failure: "cannot look at the tokens file") {
+            await self.reloadIfChanged()
         }
     }
 }

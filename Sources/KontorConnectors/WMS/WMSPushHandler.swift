@@ -125,43 +125,53 @@ public struct WMSPushHandler: StageHandler {
 
     /// The POST of `event`'s task to `connection`.
     func request(for event: PickTaskEvent, to connection: WMSConnection) throws -> HTTPClientRequest {
-        let body: [UInt8]
-        let contentType: String
-        switch connection.format {
-        case .json:
-            body = Array(try CanonicalJSON.encode(event.data))
-            contentType = "application/json"
-        case .xml:
-            do {
-                body = Array(try PickListWriter.document(for: event.data).utf8)
-            } catch {
-                throw StageError.schemaViolation("task \(event.data.taskId) cannot be written as XML: \(error)")
-            }
-            contentType = "application/xml"
-        }
-        return post(body, contentType: contentType, eventID: event.id, to: connection.endpoint, of: connection)
+        try post(
+            event,
+            xml: { try PickListWriter.document(for: event.data) },
+            what: "task \(event.data.taskId)",
+            to: connection.endpoint,
+            of: connection
+        )
     }
 
     /// The POST of `event`'s cancellation to `connection`'s cancel endpoint.
     func request(for event: PickTaskCancellationEvent, to connection: WMSConnection) throws -> HTTPClientRequest {
-        let body: [UInt8]
-        let contentType: String
+        try post(
+            event,
+            xml: { try PickTaskCancellationWriter.document(for: event.data) },
+            what: "the cancellation of task \(event.data.taskId)",
+            to: connection.cancelURL(taskID: event.data.taskId),
+            of: connection
+        )
+    }
+
+    /// `event`'s payload as the canonical JSON or, for an XML WMS, as `xml` writes it, POSTed to `url`.
+    private func post<Payload: KontorEventPayload>(
+        _ event: EventEnvelope<Payload>,
+        xml: () throws -> String,
+        what: String,
+        to url: String,
+        of connection: WMSConnection
+    ) throws -> HTTPClientRequest {
         switch connection.format {
         case .json:
-            body = Array(try CanonicalJSON.encode(event.data))
-            contentType = "application/json"
+            let body = Array(try CanonicalJSON.encode(event.data))
+            return post(body, contentType: "application/json", eventID: event.id, to: url, of: connection)
         case .xml:
+            let document: String
             do {
-                body = Array(try PickTaskCancellationWriter.document(for: event.data).utf8)
+                document = try xml()
             } catch {
-                throw StageError.schemaViolation(
-                    "the cancellation of task \(event.data.taskId) cannot be written as XML: \(error)"
-                )
+                throw StageError.schemaViolation("\(what) cannot be written as XML: \(error)")
             }
-            contentType = "application/xml"
+            return post(
+                Array(document.utf8),
+                contentType: "application/xml",
+                eventID: event.id,
+                to: url,
+                of: connection
+            )
         }
-        let url = connection.cancelURL(taskID: event.data.taskId)
-        return post(body, contentType: contentType, eventID: event.id, to: url, of: connection)
     }
 
     private func post(
