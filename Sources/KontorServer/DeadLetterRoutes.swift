@@ -24,9 +24,7 @@ public enum DeadLetterRoutes {
             try await list(request, operations: operations)
         }
         routes.get("/v1/dlq/:id") { request, context in
-            // Ids hold a colon (`<stage>:<event id>`), which clients may send percent-encoded.
-            let raw = context.parameters.get("id") ?? ""
-            let id = raw.removingPercentEncoding ?? raw
+            let id = context.parameters.decoded("id")
             guard let record = try await operations.store.deadLetter(id: id) else {
                 return ProblemDetails(
                     type: ProblemDetails.Types.notFound,

@@ -13,7 +13,7 @@ enum InventoryReceiptRoutes {
 
     static func add(_ store: any InventoryStore & LocationStore, to router: Router<BasicRequestContext>) {
         router.post("/v1/inventory/:sku/receipts") { request, context in
-            let sku = context.parameters.get("sku") ?? ""
+            let sku = context.parameters.decoded("sku")
             let instance = request.uri.path
             let body = try await request.body.collect(upTo: maxBodyBytes)
             let data = Data(Array(buffer: body))

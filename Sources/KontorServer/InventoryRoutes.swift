@@ -8,7 +8,7 @@ import KontorStore
 enum InventoryRoutes {
     static func add(_ store: any CatalogStore & InventoryStore, to router: Router<BasicRequestContext>) {
         router.get("/v1/inventory/:sku") { request, context in
-            let sku = context.parameters.get("sku") ?? ""
+            let sku = context.parameters.decoded("sku")
             let product = try await store.product(sku: sku)
             let levels = try await store.stockLevels(skus: [sku], locationIDs: nil)
             guard product != nil || !levels.isEmpty else {

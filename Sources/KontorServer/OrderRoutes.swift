@@ -36,7 +36,7 @@ enum OrderRoutes {
             try await list(request, store: api.store)
         }
         router.get("/v1/orders/:id") { request, context in
-            let orderID = OrderID(context.parameters.get("id") ?? "")
+            let orderID = OrderID(context.parameters.decoded("id"))
             guard let record = try await api.store.order(id: orderID) else {
                 return notFound(orderID, instance: request.uri.path)
             }
@@ -57,7 +57,7 @@ enum OrderRoutes {
         let actions = OrderActions(api: api)
         for action in OrderActions.Action.allCases {
             router.post("/v1/orders/:id/\(action.rawValue)") { request, context in
-                let orderID = OrderID(context.parameters.get("id") ?? "")
+                let orderID = OrderID(context.parameters.decoded("id"))
                 let instance = request.uri.path
                 let text: String?
                 switch await actionText(request) {

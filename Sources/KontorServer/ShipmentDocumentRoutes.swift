@@ -31,7 +31,7 @@ enum ShipmentDocumentRoutes {
         _ source: any ShipmentDocumentSource,
         pdf: Bool
     ) async throws -> Response {
-        let taskId = context.parameters.get("taskId") ?? ""
+        let taskId = context.parameters.decoded("taskId")
         guard let document = try await source.shipmentDocument(taskId: taskId) else {
             return notFound(taskId, request)
         }
@@ -48,7 +48,7 @@ enum ShipmentDocumentRoutes {
         _ source: any ShipmentDocumentSource,
         pdf: Bool
     ) async throws -> Response {
-        let taskId = context.parameters.get("taskId") ?? ""
+        let taskId = context.parameters.decoded("taskId")
         guard let document = try await source.shipmentDocument(taskId: taskId) else {
             return notFound(taskId, request)
         }

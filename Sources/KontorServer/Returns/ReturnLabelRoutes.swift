@@ -25,7 +25,7 @@ enum ReturnLabelRoutes {
         _ api: ReturnAPI,
         pdf: Bool
     ) async throws -> Response {
-        let rmaNumber = context.parameters.get("rma") ?? ""
+        let rmaNumber = context.parameters.decoded("rma")
         guard let rma = try await api.store.returnAuthorization(rmaNumber: rmaNumber) else {
             return ReturnProblems.unknownRMA(rmaNumber, instance: request.uri.path)
         }

@@ -23,7 +23,7 @@ enum ReturnRoutes {
         let intake = ReturnReceiptIntake(api: api)
         ReturnLabelRoutes.add(api, to: router)
         router.post("/v1/orders/:id/returns") { request, context in
-            let orderID = OrderID(context.parameters.get("id") ?? "")
+            let orderID = OrderID(context.parameters.decoded("id"))
             let example =
                 #"{"lines": [{"lineNumber": "1", "quantity": 1, "reason": "damaged"}], "resolution": "refund"}"#
             switch await JSONObjectBody.read(request, limit: maxBodyBytes, example: example) {
@@ -41,7 +41,7 @@ enum ReturnRoutes {
             try await list(request, api: api)
         }
         router.get("/v1/returns/:rma") { request, context in
-            let rmaNumber = context.parameters.get("rma") ?? ""
+            let rmaNumber = context.parameters.decoded("rma")
             guard let rma = try await api.store.returnAuthorization(rmaNumber: rmaNumber) else {
                 return ReturnProblems.unknownRMA(rmaNumber, instance: request.uri.path)
             }
@@ -56,7 +56,7 @@ enum ReturnRoutes {
             )
         }
         router.post("/v1/returns/:rma/receipt") { request, context in
-            let rmaNumber = context.parameters.get("rma") ?? ""
+            let rmaNumber = context.parameters.decoded("rma")
             let example =
                 #"{"locationId": "WH-1", "lines": [{"lineNumber": "1", "quantity": 1, "condition": "resalable"}]}"#
             let instance = request.uri.path

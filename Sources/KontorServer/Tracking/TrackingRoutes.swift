@@ -17,7 +17,7 @@ enum TrackingRoutes {
     ) {
         router.post(RouterPath(path)) { request, context in
             let instance = request.uri.path
-            let format = context.parameters.get("format") ?? ""
+            let format = context.parameters.decoded("format")
             guard let body = try await KontorRouter.collectBody(request, configuration: configuration) else {
                 return KontorRouter.tooLarge(configuration, instance: instance)
             }
